@@ -1,0 +1,47 @@
+# reach — two commands do everything on a fresh Debian machine:
+#   make figures   install what is missing, build, render every scenario into figures/
+#   make test      install what is missing, build, run every test
+SWIFT      ?= swift
+PREFIX     ?= /usr/local
+CONFIG     := release
+BIN        := .build/$(CONFIG)/reach
+SCENARIOS  := $(wildcard scenarios/*.yaml)
+# Fixed creation date so PDFs are byte-identical from run to run (cairo ignores SOURCE_DATE_EPOCH).
+export CAIRO_PDF_METADATA_CREATE_DATE := 2021-01-01T00:00:00Z
+
+.PHONY: all deps build test figures bench validate install clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product reach
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+figures: build
+	@mkdir -p figures
+	@if $(BIN) help plot >/dev/null 2>&1; then \
+		for f in $(SCENARIOS); do $(BIN) plot "$$f" --format pdf,png -o figures || exit 1; done; \
+	else \
+		echo "reach: figure rendering is not implemented yet; figures/ is left as it is."; \
+	fi
+
+bench: deps
+	$(SWIFT) build -c release --product ReachBenchmarks
+	.build/release/ReachBenchmarks
+
+validate: build
+	$(BIN) validation-table
+
+install: build
+	install -d $(PREFIX)/bin
+	install -m 755 $(BIN) $(PREFIX)/bin/reach
+	@for b in .build/$(CONFIG)/*.resources; do [ -d "$$b" ] && cp -R "$$b" $(PREFIX)/bin/ || true; done
+
+clean:
+	rm -rf .build

@@ -1,0 +1,78 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// MARK: - Dependencies
+
+let dependencies: [Package.Dependency] = [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+]
+
+let realModule: Target.Dependency = .product(name: "RealModule", package: "swift-numerics")
+
+// MARK: - Library targets (pure, no I/O except where noted)
+
+let libraries: [Target] = [
+    // Constants (PDG edition named), kinematics, form factors, production rates.
+    .target(name: "Physics", dependencies: [realModule]),
+    // Radiative background generators and the detector response.
+    .target(name: "Simulation", dependencies: ["Physics", realModule]),
+    // Counting-experiment statistics: s/sqrt(b), median exclusion, CLs.
+    .target(name: "Statistics", dependencies: [realModule]),
+    // Scenario files: YAML decoding, units, validation, variants.
+    .target(name: "Scenario", dependencies: ["Physics", "Simulation", .product(name: "Yams", package: "Yams")]),
+    // The mass scan: scenario + background + statistics -> sensitivity curves and tables.
+    .target(name: "Projection", dependencies: ["Physics", "Simulation", "Statistics", "Scenario"]),
+    // A small Cairo/Pango plotting layer that knows nothing of physics.
+    .target(name: "Plot", dependencies: ["CCairo"]),
+]
+
+// MARK: - System libraries
+
+let systemLibraries: [Target] = [
+    // cairo and pangocairo (text layout), from libcairo2-dev and libpango1.0-dev.
+    .systemLibrary(
+        name: "CCairo",
+        pkgConfig: "pangocairo",
+        providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+    ),
+]
+
+// MARK: - Command-line tool
+
+let executables: [Target] = [
+    // `make bench`: timings of the hot paths against the targets they must meet.
+    .executableTarget(
+        name: "ReachBenchmarks",
+        dependencies: ["Physics", "Simulation", "Statistics", "Scenario", "Projection", "Plot"]
+    ),
+    .executableTarget(
+        name: "reach",
+        dependencies: [
+            "Physics", "Simulation", "Statistics", "Scenario", "Projection", "Plot",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
+    ),
+]
+
+// MARK: - Tests (one target per library)
+
+let tests: [Target] = [
+    .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Physics"]),
+    .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+    .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Physics", "Simulation"]),
+    .testTarget(name: "ProjectionTests", dependencies: ["Projection", "Scenario", "Statistics", "Simulation", "Physics"]),
+    .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+]
+
+let package = Package(
+    name: "reach",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reach", targets: ["reach"]),
+    ],
+    dependencies: dependencies,
+    targets: libraries + systemLibraries + executables + tests
+)

@@ -1,0 +1,2 @@
+/// The projection engine: scenario + background + statistics → sensitivity curves.
+public enum ProjectionModule {}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `reach`: sensitivity projections for heavy-neutral-lepton searches in kaon decays.
+@main
+struct Reach: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reach",
+        abstract: "Plan missing-mass searches for heavy neutral leptons in K+ decays.",
+        version: "0.1.0",
+        subcommands: []
+    )
+}

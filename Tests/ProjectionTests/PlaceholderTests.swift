@@ -1,0 +1,6 @@
+import XCTest
+@testable import Projection
+
+final class ProjectionModuleTests: XCTestCase {
+    func testModuleLinks() { XCTAssertNotNil(ProjectionModule.self) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Statistics
+
+final class StatisticsModuleTests: XCTestCase {
+    func testModuleLinks() { XCTAssertNotNil(StatisticsModule.self) }
+}
