@@ -24,6 +24,12 @@ let libraries: [Target] = [
     .target(name: "Scenario", dependencies: ["Physics", "Simulation", .product(name: "Yams", package: "Yams")]),
     // The mass scan: scenario + background + statistics -> sensitivity curves and tables.
     .target(name: "Projection", dependencies: ["Physics", "Simulation", "Statistics", "Scenario"]),
+    // Published limit curves (bundled resources with provenance) and user curve files.
+    .target(
+        name: "References",
+        dependencies: ["Physics", .product(name: "Yams", package: "Yams")],
+        resources: [.copy("Resources/reference-limits")]
+    ),
     // A small Cairo/Pango plotting layer that knows nothing of physics.
     .target(name: "Plot", dependencies: ["CCairo"]),
 ]
@@ -50,7 +56,7 @@ let executables: [Target] = [
     .executableTarget(
         name: "reach",
         dependencies: [
-            "Physics", "Simulation", "Statistics", "Scenario", "Projection", "Plot",
+            "Physics", "Simulation", "Statistics", "Scenario", "Projection", "Plot", "References",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -65,6 +71,7 @@ let tests: [Target] = [
     .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Physics", "Simulation"]),
     .testTarget(name: "ProjectionTests", dependencies: ["Projection", "Scenario", "Statistics", "Simulation", "Physics"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+    .testTarget(name: "ReferencesTests", dependencies: ["References", "Physics"]),
 ]
 
 let package = Package(
