@@ -13,8 +13,8 @@
 ///
 /// with f₊, f₀ normalised to f₊(0) = 1 (`KaonFormFactors`). For m_N = 0 this is the textbook
 /// K_l3 rate (PDG review "K_l3± form factors"). The production rate is normalised to the
-/// measured K_l3 branching fraction, which absorbs |V_us f₊(0)| and the isospin-breaking and
-/// electromagnetic corrections the formula omits:
+/// measured K_l3 branching fraction, which absorbs |V_us f₊(0)| and the corrections the formula
+/// omits (short-distance electroweak S_EW, K+π0 isospin breaking, long-distance electromagnetic):
 ///
 ///     B(K+ → π0 l+ N)/|U_l|² = B(K+ → π0 l+ ν) · Γ(m_N)/Γ(0).
 ///
@@ -52,9 +52,10 @@ public enum SemileptonicProduction {
             * reducedRateGeV6(leptonMassGeV: flavour.massGeV, neutralMassGeV: massGeV, q2GeV2: q2GeV2, formFactors: formFactors)
     }
 
-    /// Γ(K+ → π0 l+ N) [GeV] per unit |U_l|² from G_F |V_us f₊(0)| alone. It omits isospin-breaking
-    /// and electromagnetic corrections, so at m_N = 0 it falls ≈ 5 % short of the measured K_l3
-    /// width (PHYSICS.md §1): a cross-check, not the production rate.
+    /// Γ(K+ → π0 l+ N) [GeV] per unit |U_l|² from G_F |V_us f₊(0)| alone: a cross-check, not the
+    /// production rate. It omits S_EW = 1.0232 (Sirlin 1982) and the K+π0 corrections
+    /// (1 + δ_SU2 + δ_EM)² ≈ 1.05 (FlaviaNet, EPJC 69 (2010) 399), so at m_N = 0 it falls ≈ 7.5 %
+    /// short of the measured K_e3 width (PHYSICS.md §1 quotes ≈ 5 %, the isospin part alone).
     public static func widthGeV(
         flavour: LeptonFlavour, massGeV: Double, formFactors: KaonFormFactors = .na48,
         quadrature: EndpointQuadrature = .standard
@@ -97,23 +98,26 @@ public enum SemileptonicProduction {
     }
 
     /// λ_h^{1/2} λ_l^{1/2} / q⁴ · { f₊² λ_h [2q² − Σ − Δ²/q²] + 3 (m_K² − m_π²)² f₀² [Σ − Δ²/q²] }
-    /// [GeV⁶]: dΓ/dq² divided by the constant prefactor. Negative Källén values from rounding at
-    /// the phase-space edges are clamped to zero.
+    /// [GeV⁶]: dΓ/dq² divided by the constant prefactor. The Källén functions are taken in their
+    /// factorised form λ(q², m₁², m₂²) = [q² − (m₁ + m₂)²][q² − (m₁ − m₂)²], which (unlike the
+    /// expanded sum) has no cancellation and is exactly zero at the phase-space edges; values
+    /// pushed outside by rounding are clamped to zero.
     static func reducedRateGeV6(
         leptonMassGeV: Double, neutralMassGeV: Double, q2GeV2 q2: Double, formFactors: KaonFormFactors
     ) -> Double {
-        let mK2 = PDG2020.kaonChargedMassGeV * PDG2020.kaonChargedMassGeV
-        let mPi2 = PDG2020.pionNeutralMassGeV * PDG2020.pionNeutralMassGeV
+        let mK = PDG2020.kaonChargedMassGeV
+        let mPi = PDG2020.pionNeutralMassGeV
+        let lambdaHadronic = max(0, (q2 - (mK - mPi) * (mK - mPi)) * (q2 - (mK + mPi) * (mK + mPi)))
+        let lepton = (sum: leptonMassGeV + neutralMassGeV, difference: leptonMassGeV - neutralMassGeV)
+        let lambdaLeptonic = max(0, (q2 - lepton.sum * lepton.sum) * (q2 - lepton.difference * lepton.difference))
         let ml2 = leptonMassGeV * leptonMassGeV
         let mN2 = neutralMassGeV * neutralMassGeV
-        let lambdaHadronic = max(0, Kinematics.kallen(mK2, mPi2, q2))
-        let lambdaLeptonic = max(0, Kinematics.kallen(q2, ml2, mN2))
         let sigma = mN2 + ml2
         let delta = mN2 - ml2
         let deltaSquaredOverQ2 = delta * delta / q2
         let fPlus = formFactors.vector(tGeV2: q2)
         let fZero = formFactors.scalar(tGeV2: q2)
-        let splitting = mK2 - mPi2
+        let splitting = mK * mK - mPi * mPi
         let vector = fPlus * fPlus * lambdaHadronic * (2 * q2 - sigma - deltaSquaredOverQ2)
         let scalar = 3 * splitting * splitting * fZero * fZero * (sigma - deltaSquaredOverQ2)
         return (lambdaHadronic * lambdaLeptonic).squareRoot() / (q2 * q2) * (vector + scalar)
