@@ -16,7 +16,7 @@ struct DecodingContext {
         guard let written = ValueDecoding.text(node, expected: expected, log: log) else { return nil }
         let resolved = FilePaths.resolve(written, against: baseDirectory)
         guard fileExists(resolved) else {
-            log.report(node, "file '\(resolved.quotedForMessage)' not found", expected: expected)
+            log.report(node, "file '\(resolved.escapedForMessage(maxLength: 500))' not found", expected: expected)
             return nil
         }
         return resolved

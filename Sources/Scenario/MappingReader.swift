@@ -10,7 +10,7 @@ struct MappingReader {
     /// for the wrong-type message.
     init?(_ node: SourceNode, allowedKeys: [String], expected: String, log: DiagnosticLog) {
         guard let entries = node.entries else {
-            log.report(node, "found \(node.kindDescription)", expected: expected)
+            log.report(node, node.foundDescription, expected: expected)
             return nil
         }
         self.node = node

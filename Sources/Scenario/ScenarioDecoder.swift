@@ -71,7 +71,7 @@ public enum ScenarioDecoder {
             return (nil, [])
         }
         if let base, base.entries == nil {
-            log.report(base, "found \(base.kindDescription)", expected: "a mapping {exposure, detector, background, analysis}")
+            log.report(base, base.foundDescription, expected: "a mapping {exposure, detector, background, analysis}")
         }
         var scenarios: [Scenario?] = []
         var labels: [String] = []

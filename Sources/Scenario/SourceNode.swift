@@ -26,7 +26,16 @@ struct SourceNode: Sendable {
     /// Field path where the value was written, e.g. `base.exposure.streams[0]`.
     var path: String
 
-    /// What kind of value this is, as a user would call it, for "found …" messages.
+    /// What is wrong with this value where something else was expected: "no value",
+    /// "found a list", "found '12'".
+    var foundDescription: String {
+        switch content {
+        case .null: return "no value"
+        default: return "found " + kindDescription
+        }
+    }
+
+    /// What kind of value this is, as a user would call it.
     var kindDescription: String {
         switch content {
         case .null: return "no value"
@@ -64,8 +73,12 @@ extension String {
     func appendingField(_ key: String) -> String { isEmpty ? key : self + "." + key }
     func appendingIndex(_ index: Int) -> String { self + "[\(index)]" }
 
-    /// The text made safe for a one-line message: control characters escaped, long text cut.
-    var quotedForMessage: String {
+    /// The text made safe for a one-line message: control characters escaped, cut after 60
+    /// characters (a value can be a whole line of garbage).
+    var quotedForMessage: String { escapedForMessage(maxLength: 60) }
+
+    /// Control characters escaped, cut after `maxLength` characters.
+    func escapedForMessage(maxLength: Int) -> String {
         var out = ""
         for scalar in unicodeScalars {
             switch scalar {
@@ -81,7 +94,7 @@ extension String {
                 }
             }
         }
-        if out.count > 60 { out = String(out.prefix(57)) + "..." }
+        if out.count > maxLength { out = String(out.prefix(maxLength - 3)) + "..." }
         return out
     }
 }

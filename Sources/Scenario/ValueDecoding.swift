@@ -95,7 +95,7 @@ enum ValueDecoding {
         switch node.content {
         case .scalar(let text): return text
         case .null: log.report(node, "no value", expected: expected)
-        case .mapping, .sequence: log.report(node, "found \(node.kindDescription)", expected: expected)
+        case .mapping, .sequence: log.report(node, node.foundDescription, expected: expected)
         }
         return nil
     }
@@ -103,7 +103,7 @@ enum ValueDecoding {
     /// The elements of a list; reports anything else.
     static func list(_ node: SourceNode, expected: String, log: DiagnosticLog) -> [SourceNode]? {
         guard let elements = node.elements else {
-            log.report(node, "found \(node.kindDescription)", expected: expected)
+            log.report(node, node.foundDescription, expected: expected)
             return nil
         }
         return elements

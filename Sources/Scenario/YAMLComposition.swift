@@ -38,9 +38,10 @@ enum YAMLComposition {
         switch error {
         case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
             let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            let problem = problem.hasPrefix("Maximum nesting level") ? "values nested more than 1000 levels deep" : problem
             let tab = character(atLine: mark.line, column: mark.column, in: yaml) == "\t" ? "; a tab cannot indent YAML" : ""
             log.report(at: SourcePosition(line: mark.line, column: mark.column), path: "",
-                       "YAML syntax error: \(problem.quotedForMessage)\(while_.quotedForMessage)\(tab)",
+                       "YAML syntax error: \(problem.escapedForMessage(maxLength: 200))\(while_.escapedForMessage(maxLength: 200))\(tab)",
                        expected: tab.isEmpty ? expected : "indentation with spaces")
         case let .reader(problem, offset, _, yaml):
             log.report(at: offset.flatMap { position(ofCharacterOffset: $0, in: yaml) }, path: "",
