@@ -5,6 +5,8 @@ struct MappingReader {
     let entries: [SourceEntry]
     let allowedKeys: [String]
     let log: DiagnosticLog
+    /// Keys that a misspelt key was taken for: not reported missing again.
+    private(set) var suggestedKeys: Set<String> = []
 
     /// Nil (after reporting) when `node` is not a mapping. `expected` describes the mapping
     /// for the wrong-type message.
@@ -17,11 +19,14 @@ struct MappingReader {
         self.entries = entries
         self.allowedKeys = allowedKeys
         self.log = log
+        var suggested: Set<String> = []
         for entry in entries where !allowedKeys.contains(entry.key) {
+            if let suggestion = DidYouMean.suggestion(for: entry.key, among: allowedKeys) { suggested.insert(suggestion) }
             log.report(at: entry.keyPosition, path: entry.value.path,
                        "unknown key",
                        expected: "one of " + allowedKeys.joined(separator: ", ") + DidYouMean.hint(for: entry.key, among: allowedKeys))
         }
+        suggestedKeys = suggested
     }
 
     /// The entry for `key`, if written.
@@ -37,8 +42,9 @@ struct MappingReader {
         return nil
     }
 
-    /// Reports `key` missing from this mapping.
+    /// Reports `key` missing from this mapping, unless a misspelling of it was already reported.
     func reportMissing(_ key: String, expected: String) {
+        guard !suggestedKeys.contains(key) else { return }
         log.report(at: node.position, path: node.path.appendingField(key), "missing", expected: expected)
     }
 }

@@ -262,11 +262,10 @@ final class ValidationErrorTests: XCTestCase {
         yaml = replacingLine(containing: "signal_acceptance:", with: "    signal_acceptance: 2", in: yaml)
         yaml += "  analysis: { confidence: 90 }\nvariants: [ { label: a }, { label: a } ]\nfigure: { references: [nope] }\n"
         let lines = errorLines(yaml)
-        XCTAssertEqual(lines.count, 8, lines.joined(separator: "\n"))
+        XCTAssertEqual(lines.count, 7, lines.joined(separator: "\n"))
         let paths = lines.map { $0.components(separatedBy: ": ")[1] }
         XCTAssertEqual(paths, [
-            "base.exposure.streams[0].kaon_decays",      // missing, at the stream's mapping (7:9)
-            "base.exposure.streams[0].kaon_decay",       // unknown key (did you mean kaon_decays)
+            "base.exposure.streams[0].kaon_decay",       // unknown key (did you mean kaon_decays); not also "missing"
             "base.exposure.streams[0].prescale",
             "base.detector.resolution",
             "base.detector.signal_acceptance",
