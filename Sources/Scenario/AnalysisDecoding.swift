@@ -1,0 +1,58 @@
+import Foundation
+import Physics
+
+/// `analysis:` how counts become a limit. Every key has a default: window 1.4 sigma (seed 001:
+/// maximises s/sqrt(b) for a flat background), statistic median-exclusion, confidence 0.90,
+/// background_uncertainty 0, background_prior gaussian (reproduces NA62's CLs numbers, seed 000).
+enum AnalysisDecoding {
+    static let keys = ["window", "statistic", "confidence", "background_uncertainty", "background_prior"]
+    static let windowExpected = "a half-width k > 0 of the m2_miss window in units of sigma, like '1.4 sigma', or 'optimal'"
+    static let statisticExpected = "one of " + Statistic.allCases.map(\.rawValue).joined(separator: ", ")
+    static let confidenceExpected = "a confidence level in (0, 1), like 0.90"
+    static let uncertaintyExpected = "a relative background uncertainty delta_b/b >= 0, like 0.12"
+    static let priorExpected = "one of " + BackgroundPrior.allCases.map(\.rawValue).joined(separator: ", ")
+
+    static func decode(_ node: SourceNode?, log: DiagnosticLog) -> Analysis? {
+        let defaults = Analysis()
+        guard let node else { return defaults }
+        guard let reader = MappingReader(node, allowedKeys: keys, expected: "a mapping {window, statistic, confidence, background_uncertainty, background_prior}", log: log)
+        else { return nil }
+        let window = reader.optional("window").map { decodeWindow($0, log: log) } ?? defaults.window
+        let statistic = reader.optional("statistic").map {
+            ValueDecoding.choice($0, ValueDecoding.cases(Statistic.self), expected: statisticExpected, log: log)
+        } ?? defaults.statistic
+        let confidence = reader.optional("confidence").map {
+            ValueDecoding.number($0, range: .openUnit, expected: confidenceExpected, log: log)
+        } ?? defaults.confidence
+        let uncertainty = reader.optional("background_uncertainty").map {
+            ValueDecoding.number($0, range: .nonNegative, expected: uncertaintyExpected, log: log)
+        } ?? defaults.backgroundUncertainty
+        let prior = reader.optional("background_prior").map {
+            ValueDecoding.choice($0, ValueDecoding.cases(BackgroundPrior.self), expected: priorExpected, log: log)
+        } ?? defaults.backgroundPrior
+        guard let window, let statistic, let confidence, let uncertainty, let prior else { return nil }
+        return Analysis(window: window, statistic: statistic, confidence: confidence,
+                        backgroundUncertainty: uncertainty, backgroundPrior: prior)
+    }
+
+    /// `1.4 sigma`, `1.4σ`, `1.4` or `optimal`.
+    private static func decodeWindow(_ node: SourceNode, log: DiagnosticLog) -> WindowWidth? {
+        guard let text = ValueDecoding.scalarText(node, expected: windowExpected, log: log) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed == "optimal" { return .optimal }
+        var number = trimmed
+        for unit in ["sigma", "σ"] where number.hasSuffix(unit) {
+            number = String(number.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
+        guard let k = Quantity.parseNumber(number) else {
+            log.report(node, "'\(text.quotedForMessage)' is not a window width", expected: windowExpected)
+            return nil
+        }
+        guard k > 0 else {
+            log.report(node, "'\(text.quotedForMessage)' is out of range", expected: windowExpected)
+            return nil
+        }
+        return .fixed(k: k)
+    }
+}

@@ -1,0 +1,76 @@
+/// `exposure: {streams: [...]}`: kaon decays recorded in trigger streams. A stream gives either
+/// `kaon_decays` (with `prescale` ≥ 1, default 1, and `trigger_efficiency` in [0, 1], default 1),
+/// contributing kaon_decays × trigger_efficiency / prescale (PHYSICS.md §2), or its
+/// `effective_kaon_decays` directly. The streams' contributions add (seed 001 Sec. V).
+enum ExposureDecoding {
+    static let keys = ["streams"]
+    static let streamKeys = ["name", "kaon_decays", "effective_kaon_decays", "prescale", "trigger_efficiency"]
+
+    static let kaonDecaysExpected = "a positive number of kaon decays in the fiducial volume, like 4.5e12"
+    static let effectiveExpected = "a positive number of kaon decays after prescale and trigger efficiency, like 3e10"
+    static let prescaleExpected = "a prescale factor >= 1, like 150"
+    static let efficiencyExpected = "a trigger efficiency in [0, 1]"
+    static let streamsExpected = "a non-empty list of streams {name, kaon_decays, prescale, trigger_efficiency} or {name, effective_kaon_decays}"
+
+    static func decode(_ node: SourceNode, log: DiagnosticLog) -> Exposure? {
+        guard let reader = MappingReader(node, allowedKeys: keys, expected: "a mapping {streams: [...]}", log: log),
+              let streamsNode = reader.required("streams", expected: streamsExpected),
+              let elements = ValueDecoding.list(streamsNode, expected: streamsExpected, log: log)
+        else { return nil }
+        guard !elements.isEmpty else {
+            log.report(streamsNode, "the list is empty", expected: streamsExpected)
+            return nil
+        }
+        let streams = elements.enumerated().map { decodeStream($1, index: $0, log: log) }
+        guard streams.allSatisfy({ $0 != nil }) else { return nil }
+        let exposure = Exposure(streams: streams.compactMap { $0 })
+        guard exposure.effectiveKaonDecays > 0 else {
+            log.report(streamsNode, "the streams add up to no effective kaon decays (every trigger efficiency is 0)",
+                       expected: "at least one stream with effective kaon decays > 0")
+            return nil
+        }
+        return exposure
+    }
+
+    private static func decodeStream(_ node: SourceNode, index: Int, log: DiagnosticLog) -> TriggerStream? {
+        guard let reader = MappingReader(node, allowedKeys: streamKeys, expected: "a stream mapping {name, kaon_decays, prescale, trigger_efficiency}", log: log)
+        else { return nil }
+        var valid = true
+        var name = "stream \(index + 1)"
+        if let nameNode = reader.optional("name") {
+            if let text = ValueDecoding.text(nameNode, expected: "a stream name like '1-track (Run 1)'", log: log) { name = text } else { valid = false }
+        }
+        let raw = reader.entry("kaon_decays")
+        let stated = reader.entry("effective_kaon_decays")
+
+        if let stated {
+            let effective = ValueDecoding.number(stated.value, range: .positive, expected: effectiveExpected, log: log)
+            if let raw {
+                log.report(at: stated.keyPosition, path: stated.value.path,
+                           "given together with kaon_decays (line \(raw.keyPosition.line))",
+                           expected: "either kaon_decays (with prescale and trigger_efficiency) or effective_kaon_decays")
+                return nil
+            }
+            for key in ["prescale", "trigger_efficiency"] {
+                guard let entry = reader.entry(key) else { continue }
+                log.report(at: entry.keyPosition, path: entry.value.path, "applies to kaon_decays, not to effective_kaon_decays",
+                           expected: "effective_kaon_decays alone, or kaon_decays with \(key)")
+                valid = false
+            }
+            guard valid, let effective else { return nil }
+            return TriggerStream(name: name, kaonDecays: nil, statedEffectiveKaonDecays: effective)
+        }
+        if raw == nil {
+            reader.reportMissing("kaon_decays", expected: "kaon_decays (with optional prescale and trigger_efficiency) or effective_kaon_decays")
+        }
+        let kaonDecays = raw.flatMap { ValueDecoding.number($0.value, range: .positive, expected: kaonDecaysExpected, log: log) }
+        let prescale = reader.optional("prescale").map {
+            ValueDecoding.number($0, range: ValueRange(lower: 1), expected: prescaleExpected, log: log)
+        } ?? 1
+        let efficiency = reader.optional("trigger_efficiency").map {
+            ValueDecoding.number($0, range: .fraction, expected: efficiencyExpected, log: log)
+        } ?? 1
+        guard valid, let kaonDecays, let prescale, let efficiency else { return nil }
+        return TriggerStream(name: name, kaonDecays: kaonDecays, prescale: prescale, triggerEfficiency: efficiency)
+    }
+}

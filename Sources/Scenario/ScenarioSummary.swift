@@ -1,0 +1,101 @@
+import Foundation
+import Physics
+import Simulation
+
+/// The resolved content of a scenario file as text, one fact per line, for `reach validate`:
+/// what the tool understood, in the units physicists quote (MeV, GeV^2, mrad), so a slip in the
+/// YAML shows before any projection is run.
+public enum ScenarioSummary {
+    public static func lines(for file: ScenarioFile) -> [String] {
+        var lines = [
+            "\(file.path): valid",
+            "  title: \(file.title)",
+            "  channel: \(file.channel.name) (endpoint \(mev(file.channel.endpointGeV)), constrains |U_\(file.channel.flavour == .electron ? "e" : "mu")|^2)",
+            "  masses: \(mev(file.masses.fromGeV)) to \(mev(file.masses.toGeV)) in steps of \(mev(file.masses.stepGeV)) (\(file.masses.massesGeV.count) points)",
+        ]
+        for scenario in file.variants {
+            lines.append("  variant '\(scenario.label)':")
+            lines += variantLines(scenario).map { "    " + $0 }
+        }
+        lines.append("  figure: " + figureLine(file.figure))
+        return lines
+    }
+
+    static func variantLines(_ scenario: Scenario) -> [String] {
+        let detector = scenario.detector
+        var lines = ["N_K effective: \(sci(scenario.exposure.effectiveKaonDecays))"]
+        lines += scenario.exposure.streams.map { "  stream '\($0.name)': " + streamLine($0) }
+        lines.append("resolution: sigma(m2_miss) = \(sci(detector.resolutionGeV2)) GeV^2")
+        lines.append("veto: " + vetoLine(detector.veto))
+        let background = detector.backgroundAcceptance.map { plain($0) } ?? "same as signal"
+        lines.append("acceptance: signal \(acceptanceText(detector.signalAcceptance)), background \(background), visible decay fraction \(plain(detector.visibleDecayFraction))")
+        switch scenario.background {
+        case .radiative:
+            lines.append("background: radiative (built-in generator)")
+        case .table(let path, let normalisation):
+            let norm: String
+            switch normalisation {
+            case .perKaonDecay: norm = "per kaon decay"
+            case .forKaonDecays(let n): norm = "for \(sci(n)) kaon decays"
+            }
+            lines.append("background: table \(path) (\(norm))")
+        }
+        let analysis = scenario.analysis
+        let window: String
+        switch analysis.window {
+        case .fixed(let k): window = "+-\(plain(k)) sigma"
+        case .optimal: window = "optimal per mass"
+        }
+        lines.append("analysis: \(analysis.statistic.rawValue), window \(window), CL \(plain(analysis.confidence * 100)) %, "
+                     + "background uncertainty \(plain(analysis.backgroundUncertainty * 100)) % (\(analysis.backgroundPrior.rawValue) prior)")
+        return lines
+    }
+
+    private static func streamLine(_ stream: TriggerStream) -> String {
+        if let stated = stream.statedEffectiveKaonDecays { return "\(sci(stated)) effective" }
+        return "\(sci(stream.effectiveKaonDecays)) = \(sci(stream.kaonDecays ?? 0)) x \(plain(stream.triggerEfficiency)) / \(plain(stream.prescale))"
+    }
+
+    private static func vetoLine(_ veto: PhotonVeto) -> String {
+        let inefficiency: String
+        switch veto.inefficiency {
+        case .constant(let value): inefficiency = sci(value)
+        case .table(let energies, _):
+            inefficiency = "table of \(energies.count) points, \(gev(energies.first ?? 0)) to \(gev(energies.last ?? 0))"
+        }
+        return "hermetic to \(plain(veto.hermeticAngleRad * 1e3)) mrad, inefficiency \(inefficiency), beyond: \(veto.beyond.rawValue)"
+    }
+
+    private static func acceptanceText(_ acceptance: SignalAcceptance) -> String {
+        switch acceptance {
+        case .constant(let value): return plain(value)
+        case .table(let masses, _):
+            return "table of \(masses.count) points, \(mev(masses.first ?? 0)) to \(mev(masses.last ?? 0))"
+        }
+    }
+
+    private static func figureLine(_ figure: FigureSettings) -> String {
+        var parts: [String] = []
+        if let y = figure.yRange { parts.append("|U|^2 \(sci(y.lowerBound)) to \(sci(y.upperBound))") }
+        if let x = figure.xRangeGeV { parts.append("mass \(mev(x.lowerBound)) to \(mev(x.upperBound))") }
+        parts.append("\(figure.xScale.rawValue) mass axis")
+        if !figure.statistics.isEmpty { parts.append("statistics " + figure.statistics.map(\.rawValue).joined(separator: ", ")) }
+        if !figure.references.isEmpty {
+            let names = figure.references.map { reference -> String in
+                switch reference {
+                case .bundled(let id): return id
+                case .file(_, let label, _): return "'\(label)'"
+                }
+            }
+            parts.append("references " + names.joined(separator: ", "))
+        }
+        if let bands = figure.bandsVariant { parts.append("bands on '\(bands)'") }
+        if let ratio = figure.ratioBaseline { parts.append("ratio to '\(ratio)'") }
+        return parts.joined(separator: "; ")
+    }
+
+    private static func sci(_ value: Double) -> String { NumberText.scientific(value) }
+    private static func plain(_ value: Double) -> String { NumberText.plain(value) }
+    private static func mev(_ valueGeV: Double) -> String { plain(valueGeV * 1e3) + " MeV" }
+    private static func gev(_ valueGeV: Double) -> String { plain(valueGeV) + " GeV" }
+}
