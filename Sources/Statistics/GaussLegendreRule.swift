@@ -9,9 +9,7 @@ struct GaussLegendreRule: Sendable {
     let weights: [Double]
 
     /// The rule used for each panel of the background-prior integrals.
-    static let eightPoint = GaussLegendreRule(order: 8)
     static let sixPoint = GaussLegendreRule(order: 6)
-    static let fivePoint = GaussLegendreRule(order: 5)
 
     init(order n: Int) {
         var nodes = [Double](repeating: 0, count: n)
