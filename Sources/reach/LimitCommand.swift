@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import Physics
+import Statistics
+
+extension LimitMethod: ExpressibleByArgument {}
+extension BackgroundUncertaintyModel: ExpressibleByArgument {}
+
+/// `reach limit`: upper limits on the signal events of one counting window (CLs, asymptotic
+/// CLs or the seed-001 formula). A thin shell over `Statistics.expectedLimits/observedLimit`.
+struct LimitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "limit",
+        abstract: "Upper limits on the number of signal events in one counting window.",
+        discussion: """
+            Prints the expected limit under the background-only hypothesis (median and the \
+            edges of the ±1σ/±2σ bands) and, with --observed, the observed limit.
+
+            Example (NA62 2021, K+ → μ+ ν ν ν̄: 1184 observed, 1526 expected at 90 % CL):
+              reach limit --background 7549 --background-uncertainty 928 --observed 6894
+            """
+    )
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    // `.unconditional`: a negative number is read as the value (and then rejected with a clear
+    // message) rather than mistaken for an option.
+    @Option(parsing: .unconditional, help: "Expected background b in the window, in events (e.g. 7549 or 1.2e6).")
+    var background: String
+
+    @Option(parsing: .unconditional, help: "Absolute uncertainty δb on the background, in events.")
+    var backgroundUncertainty: String = "0"
+
+    @Option(parsing: .unconditional, help: "Observed number of events (a non-negative integer); adds the observed limit.")
+    var observed: String?
+
+    @Option(name: .customLong("cl"), parsing: .unconditional, help: "Confidence level, in (0, 1).")
+    var confidence: String = "0.90"
+
+    @Option(help: "Statistical method: cls (exact at small counts), asymptotic, or simple (seed-001 formula).")
+    var method: LimitMethod = .cls
+
+    @Option(help: "Background prior for δb: gaussian (truncated at 0, reproduces NA62) or log-normal.")
+    var prior: BackgroundUncertaintyModel = .gaussian
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func validate() throws {
+        _ = try inputs()
+    }
+
+    func run() throws {
+        let (experiment, confidence, observedCount) = try inputs()
+        let expected = expectedLimits(experiment, confidence: confidence, method: method)
+        let observedValue = try observedCount.map {
+            try observedLimit(observed: $0, experiment: experiment, confidence: confidence, method: method)
+        }
+        switch format {
+        case .json: print(json(observed: observedValue, expected: expected, confidence: confidence))
+        case .text: print(text(experiment: experiment, observed: observedValue, observedCount: observedCount, expected: expected, confidence: confidence))
+        }
+    }
+
+    /// The parsed and checked options.
+    private func inputs() throws -> (CountingExperiment, Double, Int?) {
+        let b = try Self.number(background, option: "--background", expected: "a number of events >= 0") { $0 >= 0 }
+        let db = try Self.number(backgroundUncertainty, option: "--background-uncertainty", expected: "a number of events >= 0") { $0 >= 0 }
+        let cl = try Self.number(confidence, option: "--cl", expected: "a confidence level strictly between 0 and 1, e.g. 0.90") { $0 > 0 && $0 < 1 }
+        var count: Int?
+        if let observed {
+            let n = try Self.number(observed, option: "--observed", expected: "a non-negative integer number of events") {
+                $0 >= 0 && $0 == $0.rounded() && $0 < 1e15
+            }
+            if method == .simple {
+                throw ValidationError("--observed cannot be used with --method simple: the seed-001 formula has no observed limit; use cls or asymptotic")
+            }
+            count = Int(n)
+        }
+        return (CountingExperiment(background: b, backgroundUncertainty: db, uncertaintyModel: prior), cl, count)
+    }
+
+    private static func number(_ text: String, option: String, expected: String, _ isValid: (Double) -> Bool) throws -> Double {
+        guard let value = Quantity.parseNumber(text), isValid(value) else {
+            throw ValidationError("\(option): expected \(expected), got '\(text)'")
+        }
+        return value
+    }
+
+    /// `{"observed": …, "expected": {"minus2": …, …}, "cl": …, "method": "…"}` in this key order.
+    private func json(observed: Double?, expected: ExpectedLimits, confidence: Double) -> String {
+        let edges = zip(["minus2", "minus1", "median", "plus1", "plus2"], expected.values)
+            .map { "\"\($0)\": \(Self.format($1, digits: 7))" }
+            .joined(separator: ", ")
+        var fields: [String] = []
+        if let observed { fields.append("\"observed\": \(Self.format(observed, digits: 7))") }
+        fields.append("\"expected\": {\(edges)}")
+        fields.append("\"cl\": \(Self.format(confidence, digits: 10))")
+        fields.append("\"method\": \"\(method.rawValue)\"")
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    private func text(experiment: CountingExperiment, observed: Double?, observedCount: Int?, expected: ExpectedLimits, confidence: Double) -> String {
+        let clPercent = Self.format(100 * confidence, digits: 6)
+        var background = Self.format(experiment.background, digits: 7)
+        if experiment.backgroundUncertainty > 0 {
+            background += " ± " + Self.format(experiment.backgroundUncertainty, digits: 7) + " (\(prior.rawValue) prior)"
+        }
+        var rows: [(String, String)] = [("background", background)]
+        if let observed, let observedCount {
+            rows.append(("observed limit", Self.format(observed, digits: 6) + "   (n_obs = \(observedCount))"))
+        }
+        let labels = ["expected −2σ", "expected −1σ", "expected median", "expected +1σ", "expected +2σ"]
+        rows += zip(labels, expected.values).map { ($0, Self.format($1, digits: 6)) }
+        let width = rows.map(\.0.count).max() ?? 0
+        let header = "Upper limits on signal events at \(clPercent) % CL — method: \(method.rawValue), background prior: \(prior.rawValue)"
+        let note = method == .simple ? "\n(simple: seed-001 median exclusion s = z√(b + s + δb²); no bands, all edges equal the median)" : ""
+        return ([header] + rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }).joined(separator: "\n") + note
+    }
+
+    /// Fixed significant digits, C locale: deterministic output.
+    private static func format(_ value: Double, digits: Int) -> String {
+        String(format: "%.\(digits)g", locale: Locale(identifier: "en_US_POSIX"), value)
+    }
+}
