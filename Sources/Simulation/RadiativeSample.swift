@@ -43,7 +43,7 @@ public struct RadiativeSample: Sendable {
     public static let defaultPhotonEnergyCutoffGeV = 1e-3
     /// Default statistics: chosen for ≤ 2 % MC uncertainty on b in every 100–300 MeV window of
     /// K+ → π0 e+ N (measured, see `SimulationBenchmarks`).
-    public static let defaultEvents = 4_000_000
+    public static let defaultEvents = 1 << 21
     /// Events per chunk: the unit of parallel work and of seeding.
     public static let chunkSize = 1 << 18
 

@@ -35,7 +35,7 @@ public struct BackgroundTable: Sendable, Equatable {
         var densityScale = 1.0
         var m2: [Double] = []
         var density: [Double] = []
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             let number = offset + 1
             if line.isEmpty || line.hasPrefix("#") { continue }
