@@ -32,3 +32,28 @@ extension KaonFormFactors {
         return -0.5 * vectorCurvature * (mK2 - pionMassGeV * pionMassGeV) / (mPiCharged2 * mPiCharged2)
     }
 }
+
+/// f₊, f₋ and their divided differences as polynomials in t [GeV²], coefficients computed once
+/// from `KaonFormFactors` (the generators evaluate them ~10⁷ times per second):
+/// f₊ = 1 + a₁t + a₂t², f₋ = b₀ + b₁t, [f₊(t) − f₊(t′)]/(t − t′) = a₁ + a₂(t + t′),
+/// [f₋(t) − f₋(t′)]/(t − t′) = b₁.
+public struct FormFactorPolynomials: Sendable, Equatable {
+    public let plusLinear: Double
+    public let plusQuadratic: Double
+    public let minusConstant: Double
+    public let minusSlope: Double
+
+    public init(_ formFactors: KaonFormFactors, pionMassGeV: Double) {
+        let mPiCharged2 = PDG2020.pionChargedMassGeV * PDG2020.pionChargedMassGeV
+        plusLinear = formFactors.vectorSlope / mPiCharged2
+        plusQuadratic = 0.5 * formFactors.vectorCurvature / (mPiCharged2 * mPiCharged2)
+        minusConstant = formFactors.minus(tGeV2: 0, pionMassGeV: pionMassGeV)
+        minusSlope = formFactors.minusDividedDifference(pionMassGeV: pionMassGeV)
+    }
+
+    @inlinable public func plus(t: Double) -> Double { 1 + t * (plusLinear + t * plusQuadratic) }
+    @inlinable public func minus(t: Double) -> Double { minusConstant + minusSlope * t }
+    @inlinable public func plusDividedDifference(_ t: Double, _ tPrime: Double) -> Double {
+        plusLinear + plusQuadratic * (t + tPrime)
+    }
+}

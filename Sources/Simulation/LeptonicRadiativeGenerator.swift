@@ -47,7 +47,7 @@ public struct LeptonicRadiativeGenerator: RadiativeEventGenerator {
 
     public func next(using rng: inout Xoshiro256StarStar) -> RadiativeEvent {
         let mK = PDG2020.kaonChargedMassGeV
-        let (eGamma, energyDensity) = energySampler.sample(rng.uniform())
+        let (eGamma, inverseEnergyDensity) = energySampler.sample(rng.uniform())
         let x = 2 * eGamma / mK
         let lambdaMin = r * x / (1 - x), lambdaMax = x
         guard lambdaMax > lambdaMin else { return .empty }
@@ -59,7 +59,7 @@ public struct LeptonicRadiativeGenerator: RadiativeEventGenerator {
         let lambdaDensity = 0.5 / (lambdaMax - lambdaMin) + 0.5 / (lambda * logRange)
         let density = LeptonicRadiativeDensity.fIB(x: x, lambda: lambda, r: r)
         let weight = PDG2020.fineStructure / (2 * Double.pi * (1 - r) * (1 - r)) * density * (2 / mK)
-            / (energyDensity * lambdaDensity)
+            * inverseEnergyDensity / lambdaDensity
         // Lepton–photon angle in the kaon frame from 2 p_l·k = m_K² λ = 2 E_l E_γ (1 − β cos θ).
         let eLepton = 0.5 * mK * (lambda + 1 + r - x)
         let pLepton = ((eLepton - leptonMassGeV) * (eLepton + leptonMassGeV)).squareRoot()

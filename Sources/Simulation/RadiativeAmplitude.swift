@@ -56,28 +56,31 @@ public struct RadiativeAmplitude: Sendable {
     /// Ward identity: H(p−k, p′; t′) − H(p, p′; t) = Δf₊(p+p′) + Δf₋(p−p′) − [f₊(t′) + f₋(t′)]k
     /// with Δf = f(t′) − f(t), and t − t′ = 2k·(p − p′); hence c = −[f₊(t′) + f₋(t′)],
     /// X = 2(p − p′), D = −{[f₊(t) − f₊(t′)]/(t−t′) (p+p′) + [f₋(t) − f₋(t′)]/(t−t′) (p−p′)}.
-    @inlinable
     public static func semileptonic(kaon p: FourMomentum, pion pPion: FourMomentum, lepton: FourMomentum,
                                     neutrino: FourMomentum, photon k: FourMomentum,
                                     formFactors: KaonFormFactors, pionMassGeV: Double) -> RadiativeAmplitude {
+        semileptonic(kaon: p, pion: pPion, lepton: lepton, neutrino: neutrino, photon: k,
+                     polynomials: FormFactorPolynomials(formFactors, pionMassGeV: pionMassGeV))
+    }
+
+    /// The same with the form factors as precomputed polynomials in t (the generators' hot path).
+    @inlinable @inline(__always)
+    public static func semileptonic(kaon p: FourMomentum, pion pPion: FourMomentum, lepton: FourMomentum,
+                                    neutrino: FourMomentum, photon k: FourMomentum,
+                                    polynomials f: FormFactorPolynomials) -> RadiativeAmplitude {
         let sum = p + pPion
         let transfer = p - pPion
         let t = transfer.massSquared
         let tPrime = (lepton + neutrino).massSquared
-        let fPlus = formFactors.vector(tGeV2: t)
-        let fMinus = formFactors.minus(tGeV2: t, pionMassGeV: pionMassGeV)
-        let fPlusPrime = formFactors.vector(tGeV2: tPrime)
-        let fMinusPrime = formFactors.minus(tGeV2: tPrime, pionMassGeV: pionMassGeV)
-        let current = fPlus * sum + fMinus * transfer
+        let fPlusPrime = f.plus(t: tPrime), fMinusPrime = f.minus(t: tPrime)
+        let current = f.plus(t: t) * sum + f.minus(t: t) * transfer
         let after = fPlusPrime * (sum - k) + fMinusPrime * (transfer - k)
-        let dPlus = formFactors.vectorDividedDifference(t, tPrime)
-        let dMinus = formFactors.minusDividedDifference(pionMassGeV: pionMassGeV)
         return RadiativeAmplitude(
             kaon: p, lepton: lepton, neutrino: neutrino, photon: k,
             current: current, currentAfterEmission: after,
             contactMetric: -(fPlusPrime + fMinusPrime),
             contactPhoton: 2 * transfer,
-            contactCurrent: -1 * (dPlus * sum + dMinus * transfer))
+            contactCurrent: -1 * (f.plusDividedDifference(t, tPrime) * sum + f.minusSlope * transfer))
     }
 
     /// K+(p) → l+ ν γ with a point-like kaon current f_K p^ν (f_K = 1): H = p, H′ = p − k,
@@ -111,14 +114,15 @@ public struct RadiativeAmplitude: Sendable {
         WeylMatrix.spinSum(WeylMatrix.sigma(neutrino), matrix(polarisation: eps), WeylMatrix.sigma(lepton))
     }
 
-    /// |M|² summed over lepton spins and the two physical photon polarisations (transverse to k⃗
-    /// in the frame of the momenta), without e² and the weak couplings. Units GeV².
-    @inlinable
-    public func squaredSummed() -> Double {
-        let kx = photon.x, ky = photon.y, kz = photon.z
-        let kNorm = (kx * kx + ky * ky + kz * kz).squareRoot()
-        let nx = kx / kNorm, ny = ky / kNorm, nz = kz / kNorm
-        // e1 ⟂ n: n × (axis least parallel to n), normalised; e2 = n × e1.
+    /// Two unit vectors transverse to the photon's three-momentum (the physical polarisations).
+    @inlinable @inline(__always)
+    func transversePolarisations() -> (FourMomentum, FourMomentum) {
+        if photon.x == 0 && photon.y == 0 {  // the generators' frame: photon along z
+            return (FourMomentum(0, 1, 0, 0), FourMomentum(0, 0, 1, 0))
+        }
+        let kNorm = photon.momentum
+        let nx = photon.x / kNorm, ny = photon.y / kNorm, nz = photon.z / kNorm
+        // e1 = n × (axis least parallel to n), normalised; e2 = n × e1.
         var e1x: Double, e1y: Double, e1z: Double
         if abs(nz) < 0.9 {  // n × ẑ
             e1x = ny; e1y = -nx; e1z = 0
@@ -127,9 +131,47 @@ public struct RadiativeAmplitude: Sendable {
         }
         let e1Norm = (e1x * e1x + e1y * e1y + e1z * e1z).squareRoot()
         e1x /= e1Norm; e1y /= e1Norm; e1z /= e1Norm
-        let e2x = ny * e1z - nz * e1y, e2y = nz * e1x - nx * e1z, e2z = nx * e1y - ny * e1x
-        return squared(polarisation: FourMomentum(0, e1x, e1y, e1z))
-            + squared(polarisation: FourMomentum(0, e2x, e2y, e2z))
+        return (FourMomentum(0, e1x, e1y, e1z),
+                FourMomentum(0, ny * e1z - nz * e1y, nz * e1x - nx * e1z, nx * e1y - ny * e1x))
+    }
+
+    /// |M|² summed over lepton spins and the two physical photon polarisations (transverse to k⃗
+    /// in the frame of the momenta), without e² and the weak couplings [GeV²].
+    ///
+    /// Explicit spinors: χ (χχ† = p_ν·σ) and η₁, η₂ (Σηη† = p_l·σ), so
+    /// |M|² = Σ_ε Σ_s |χ† Γ(ε) η_s|² with the row χ†Γ(ε) = a(ε) χ†S_H + b(ε) χ†S_H′ + (X·ε) χ†S_D
+    /// + [χ†S_H σ(k)/(2p_l·k) + c χ†] σ̄(ε): a handful of complex products instead of matrix ones.
+    /// `lepton.massSquared` supplies m_l. Equals `squaredSummedByTrace()` (tested).
+    @inlinable
+    public func squaredSummed() -> Double {
+        let chi = WeylSpinor.masslessLeftHanded(neutrino).conjugated
+        let mass = max(0, lepton.massSquared).squareRoot()
+        let (eta1, eta2) = WeylSpinor.massivePair(lepton, massGeV: mass)
+        let inverseLeptonK2 = 1 / (2 * lepton.dot(photon))
+        let inverseKaonK2 = 1 / (2 * kaon.dot(photon))
+        let h = chi.timesSigmaBar(current)
+        let hAfter = chi.timesSigmaBar(currentAfterEmission)
+        let hContact = chi.timesSigmaBar(contactCurrent)
+        let v = inverseLeptonK2 * h.timesSigma(photon) + contactMetric * chi
+        let kaonEmitter = 2 * kaon - photon
+        let (e1, e2) = transversePolarisations()
+        @inline(__always) func polarised(_ eps: FourMomentum) -> Double {
+            let row = (2 * lepton.dot(eps) * inverseLeptonK2) * h
+                + (-kaonEmitter.dot(eps) * inverseKaonK2) * hAfter
+                + contactPhoton.dot(eps) * hContact
+                + v.timesSigmaBar(eps)
+            let (a, b) = row.dot(eta1)
+            let (c, d) = row.dot(eta2)
+            return a * a + b * b + c * c + d * d
+        }
+        return polarised(e1) + polarised(e2)
+    }
+
+    /// The same sum as the trace Tr[(p_ν·σ) Γ(ε) (p_l·σ) Γ(ε)†] over the two transverse
+    /// polarisations: slower, kept as an independent check of `squaredSummed()`.
+    public func squaredSummedByTrace() -> Double {
+        let (e1, e2) = transversePolarisations()
+        return squared(polarisation: e1) + squared(polarisation: e2)
     }
 
     /// The same sum with Σ ε_μ ε*_ν → −g_μν, valid only because the amplitude is gauge invariant;

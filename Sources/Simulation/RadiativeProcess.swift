@@ -110,10 +110,10 @@ public struct PhotonEnergySampler: Sendable {
         logRange = Foundation.log((maximumGeV + scaleGeV) / (minimumGeV + scaleGeV))
     }
 
-    /// (E, pdf(E)) from a uniform u ∈ (0, 1).
-    @inlinable
-    public func sample(_ u: Double) -> (energyGeV: Double, density: Double) {
+    /// (E, 1/pdf(E)) from a uniform u ∈ (0, 1): the inverse density is what weights need.
+    @inlinable @inline(__always)
+    public func sample(_ u: Double) -> (energyGeV: Double, inverseDensity: Double) {
         let shifted = (minimumGeV + scaleGeV) * Foundation.exp(u * logRange)
-        return (min(shifted - scaleGeV, maximumGeV), 1 / (shifted * logRange))
+        return (min(shifted - scaleGeV, maximumGeV), shifted * logRange)
     }
 }

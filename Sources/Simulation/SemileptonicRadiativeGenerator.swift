@@ -24,11 +24,15 @@ public struct SemileptonicRadiativeGenerator: RadiativeEventGenerator {
     public let process: RadiativeProcess
     public let photonEnergyCutoffGeV: Double
     public let formFactors: KaonFormFactors
+    let polynomials: FormFactorPolynomials
     public let kaonMassGeV: Double
+    let inverseKaonMass: Double
     public let pionMassGeV: Double
     public let leptonMassGeV: Double
     /// I₀ = ∫∫ |M₀|² dE_l dE_ν over the K_l3 Dalitz plot in the kaon frame [GeV⁶].
     public private(set) var bornIntegral: Double
+    /// e²/(8π² I₀) = 4πα/(8π² I₀), the constant factor of every weight.
+    public private(set) var weightNormalisation: Double
     public let energySampler: PhotonEnergySampler
     /// Share of lepton directions drawn uniformly (the rest follow the collinear peak).
     public let uniformDirectionFraction: Double
@@ -45,7 +49,9 @@ public struct SemileptonicRadiativeGenerator: RadiativeEventGenerator {
         self.photonEnergyCutoffGeV = photonEnergyCutoffGeV
         self.formFactors = formFactors
         kaonMassGeV = PDG2020.kaonChargedMassGeV
+        inverseKaonMass = 1 / PDG2020.kaonChargedMassGeV
         pionMassGeV = PDG2020.pionNeutralMassGeV
+        polynomials = FormFactorPolynomials(formFactors, pionMassGeV: PDG2020.pionNeutralMassGeV)
         let mLepton = leptonMassGeV ?? process.flavour.massGeV
         self.leptonMassGeV = mLepton
         let rest = pionMassGeV + mLepton
@@ -53,7 +59,9 @@ public struct SemileptonicRadiativeGenerator: RadiativeEventGenerator {
         energySampler = PhotonEnergySampler(minimumGeV: photonEnergyCutoffGeV, maximumGeV: maximum, scaleGeV: samplingScaleGeV)
         self.uniformDirectionFraction = uniformDirectionFraction
         bornIntegral = 0
+        weightNormalisation = 0
         bornIntegral = bornDalitzIntegral { _, _, born in born }
+        weightNormalisation = 4 * Double.pi * PDG2020.fineStructure / (8 * Double.pi * Double.pi * bornIntegral)
     }
 
     // MARK: Three-body kinematics
@@ -124,24 +132,35 @@ public struct SemileptonicRadiativeGenerator: RadiativeEventGenerator {
 
     /// The configuration with kaon-frame photon energy `photonEnergyGeV`, Q-frame lepton and
     /// neutrino energies, lepton–photon angle (given by cos θ and 1 − cos θ, the latter exact
-    /// near the collinear peak) and the azimuth ψ of the neutrino about the lepton. Nil outside
-    /// phase space.
+    /// near the collinear peak) and the azimuth ψ of the neutrino about the lepton (as cos ψ,
+    /// sin ψ). Nil outside phase space.
     public func configuration(photonEnergyGeV eGamma: Double, leptonEnergyGeV e: Double, neutrinoEnergyGeV eNu: Double,
                               cosLeptonPhoton c: Double, oneMinusCosLeptonPhoton oneMinusC: Double,
-                              neutrinoAzimuth psi: Double) -> Configuration? {
-        let mK = kaonMassGeV, mL = leptonMassGeV, mPi = pionMassGeV
+                              neutrinoAzimuthCos cosPsi: Double, sin sinPsi: Double) -> Configuration? {
+        let mK = kaonMassGeV, mL = leptonMassGeV
         let recoil2 = mK * mK - 2 * mK * eGamma
-        guard recoil2 > (mPi + mL) * (mPi + mL) else { return nil }
+        guard recoil2 > (pionMassGeV + mL) * (pionMassGeV + mL) else { return nil }
         let recoil = recoil2.squareRoot()
         let p = ((e - mL) * (e + mL)).squareRoot()
+        guard p > 0, eNu > 0, recoil - e - eNu > pionMassGeV else { return nil }
+        return configuration(photonEnergyGeV: eGamma, recoilMassGeV: recoil, leptonEnergyGeV: e, leptonMomentumGeV: p,
+                             neutrinoEnergyGeV: eNu, cosLeptonPhoton: c, oneMinusCosLeptonPhoton: oneMinusC,
+                             neutrinoAzimuthCos: cosPsi, sin: sinPsi)
+    }
+
+    /// The same with the recoil mass and lepton momentum already known (the generator's path).
+    @inline(__always)
+    func configuration(photonEnergyGeV eGamma: Double, recoilMassGeV recoil: Double, leptonEnergyGeV e: Double,
+                       leptonMomentumGeV p: Double, neutrinoEnergyGeV eNu: Double,
+                       cosLeptonPhoton c: Double, oneMinusCosLeptonPhoton oneMinusC: Double,
+                       neutrinoAzimuthCos cosPsi: Double, sin sinPsi: Double) -> Configuration {
+        let mK = kaonMassGeV, mPi = pionMassGeV
         let ePi = recoil - e - eNu
         let pPi2 = (ePi - mPi) * (ePi + mPi)
-        guard p > 0, eNu > 0, pPi2 >= 0 else { return nil }
         let cosLN = max(-1, min(1, (pPi2 - p * p - eNu * eNu) / (2 * p * eNu)))
         let sinLN = ((1 - cosLN) * (1 + cosLN)).squareRoot()
         let sinTheta = (oneMinusC * (2 - oneMinusC)).squareRoot()
         // Lepton along (sin θ, 0, cos θ); e1 = (cos θ, 0, −sin θ) and e2 = ŷ complete the frame.
-        let sinPsi = Foundation.sin(psi), cosPsi = Foundation.cos(psi)
         let lepton = FourMomentum(e, p * sinTheta, 0, p * c)
         let nx = cosLN * sinTheta + sinLN * cosPsi * c
         let ny = sinLN * sinPsi
@@ -154,14 +173,15 @@ public struct SemileptonicRadiativeGenerator: RadiativeEventGenerator {
     }
 
     /// Spin- and polarisation-summed |M_γ|² of a configuration (e² stripped) [GeV²].
+    @inline(__always)
     public func squaredAmplitude(_ q: Configuration) -> Double {
         RadiativeAmplitude.semileptonic(kaon: q.kaon, pion: q.pion, lepton: q.lepton, neutrino: q.neutrino,
-                                        photon: q.photon, formFactors: formFactors, pionMassGeV: pionMassGeV).squaredSummed()
+                                        photon: q.photon, polynomials: polynomials).squaredSummed()
     }
 
     public func next(using rng: inout Xoshiro256StarStar) -> RadiativeEvent {
-        let mK = kaonMassGeV, mL = leptonMassGeV
-        let (eGamma, energyDensity) = energySampler.sample(rng.uniform())
+        let mK = kaonMassGeV, mL = leptonMassGeV, mPi = pionMassGeV
+        let (eGamma, inverseEnergyDensity) = energySampler.sample(rng.uniform())
         let recoil2 = mK * mK - 2 * mK * eGamma
         let recoil = recoil2.squareRoot()
         let eMax = maximumLeptonEnergy(parentGeV: recoil)
@@ -169,39 +189,55 @@ public struct SemileptonicRadiativeGenerator: RadiativeEventGenerator {
         let p = ((e - mL) * (e + mL)).squareRoot()
         let (lo, hi) = neutrinoEnergyRange(parentGeV: recoil, leptonEnergyGeV: e, leptonMomentumGeV: p)
         let eNu = lo + (hi - lo) * rng.uniform()
+        guard p > 0, eNu > 0, recoil - e - eNu > mPi else { return .empty }
 
         // Lepton direction about the photon axis: mixture of uniform and ∝ 1/(1 − β cos θ).
-        let beta = p / e
-        let oneMinusBeta = mL * mL / (e * (e + p))
+        // (1 − β = (E − p)/E loses only ~10⁻¹¹ relative precision even for 200 MeV positrons.)
+        let inverseE = 1 / e
+        let beta = p * inverseE
+        let oneMinusBeta = (e - p) * inverseE
         let onePlusBeta = 1 + beta
-        let logRatio = Foundation.log(onePlusBeta / oneMinusBeta)
+        let logRatio = Foundation.log((e + p) / (e - p))
         let u = rng.uniform()
         let c: Double, oneMinusC: Double
         if rng.uniform() < uniformDirectionFraction {
             c = 2 * u - 1
             oneMinusC = 2 * (1 - u)
         } else {
+            let inverseBeta = e / p
             let oneMinusBetaC = onePlusBeta * Foundation.exp(-u * logRatio)
-            c = (1 - oneMinusBetaC) / beta
-            oneMinusC = (oneMinusBetaC - oneMinusBeta) / beta
+            c = (1 - oneMinusBetaC) * inverseBeta
+            oneMinusC = (oneMinusBetaC - oneMinusBeta) * inverseBeta
         }
         let oneMinusBetaC = oneMinusC + c * oneMinusBeta
-        let directionDensity = 0.5 * uniformDirectionFraction
-            + (1 - uniformDirectionFraction) * beta / (oneMinusBetaC * logRatio)
-        let psi = 2 * Double.pi * rng.uniform()
+        // 1/pdf(cos θ) with pdf = a/2 + (1 − a) β/((1 − βc) ln((1+β)/(1−β))).
+        let denominator = oneMinusBetaC * logRatio
+        let inverseDirectionDensity = denominator
+            / (0.5 * uniformDirectionFraction * denominator + (1 - uniformDirectionFraction) * beta)
+        // Uniform azimuth without sin/cos: a uniform point in the unit disc, angle doubled.
+        var x = 0.0, y = 0.0, r2 = 0.0
+        repeat {
+            x = 2 * rng.uniform() - 1
+            y = 2 * rng.uniform() - 1
+            r2 = x * x + y * y
+        } while r2 > 1 || r2 == 0
+        let inverseR2 = 1 / r2
+        let cosPsi = (x * x - y * y) * inverseR2, sinPsi = 2 * x * y * inverseR2
 
-        guard let q = configuration(photonEnergyGeV: eGamma, leptonEnergyGeV: e, neutrinoEnergyGeV: eNu,
-                                    cosLeptonPhoton: c, oneMinusCosLeptonPhoton: oneMinusC, neutrinoAzimuth: psi)
-        else { return .empty }
+        let q = configuration(photonEnergyGeV: eGamma, recoilMassGeV: recoil, leptonEnergyGeV: e, leptonMomentumGeV: p,
+                              neutrinoEnergyGeV: eNu, cosLeptonPhoton: c, oneMinusCosLeptonPhoton: oneMinusC,
+                              neutrinoAzimuthCos: cosPsi, sin: sinPsi)
         let matrixElement = squaredAmplitude(q)
-        let jacobian = (eMax - mL) * (hi - lo) / (energyDensity * directionDensity)
-        let fourPiAlpha = 4 * Double.pi * PDG2020.fineStructure
-        let weight = fourPiAlpha * matrixElement * eGamma * jacobian / (8 * Double.pi * Double.pi * bornIntegral)
+        let jacobian = (eMax - mL) * (hi - lo) * inverseEnergyDensity * inverseDirectionDensity
+        let weight = weightNormalisation * matrixElement * eGamma * jacobian
 
-        // m²_miss = 2 p_ν·k; the lepton–photon angle in the kaon frame (boost along +z).
+        // m²_miss = 2 p_ν·k. Lepton–photon angle in the kaon frame from invariants:
+        // E_l* = p_K·p_l/m_K and p_l·k = E_l* E_γ* (1 − β* cos θ*).
         let m2 = 2 * q.photon.t * (q.neutrino.t - q.neutrino.z)
-        let leptonK = q.lepton.boostedAlongZ(beta: q.photon.t / q.kaon.t)
+        let leptonEnergyK = q.kaon.dot(q.lepton) * inverseKaonMass
+        let leptonMomentumK = ((leptonEnergyK - mL) * (leptonEnergyK + mL)).squareRoot()
+        let cosine = (leptonEnergyK - q.lepton.dot(q.photon) / eGamma) / leptonMomentumK
         return RadiativeEvent(missingMassSquaredGeV2: m2, photonEnergyGeV: eGamma,
-                              cosLeptonPhoton: leptonK.z / leptonK.momentum, weight: weight)
+                              cosLeptonPhoton: max(-1, min(1, cosine)), weight: weight)
     }
 }

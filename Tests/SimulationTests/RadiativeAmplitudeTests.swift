@@ -20,9 +20,10 @@ final class RadiativeAmplitudeTests: XCTestCase {
             let p = ((e - mL) * (e + mL)).squareRoot()
             let (lo, hi) = generator.neutrinoEnergyRange(parentGeV: recoil, leptonEnergyGeV: e, leptonMomentumGeV: p)
             let u = rng.uniform()
+            let psi = 2 * Double.pi * rng.uniform()
             if let q = generator.configuration(photonEnergyGeV: eGamma, leptonEnergyGeV: e, neutrinoEnergyGeV: lo + (hi - lo) * rng.uniform(),
                                                cosLeptonPhoton: 2 * u - 1, oneMinusCosLeptonPhoton: 2 * (1 - u),
-                                               neutrinoAzimuth: 2 * Double.pi * rng.uniform()) {
+                                               neutrinoAzimuthCos: cos(psi), sin: sin(psi)) {
                 result.append(q)
             }
         }
@@ -67,10 +68,11 @@ final class RadiativeAmplitudeTests: XCTestCase {
 
     /// Gauge invariance also makes Σ_pol ε_μ ε*_ν → −g_μν equal to the sum over the two
     /// transverse polarisations, and |M|² the same in every Lorentz frame.
-    func testPolarisationSumsAgreeAndSquareIsLorentzInvariant() {
+    func testSpinorAndTraceSumsAgreePolarisationSumsAgreeAndSquareIsLorentzInvariant() {
         for q in randomConfigurations(count: 50, seed: 4) {
             let a = amplitude(q)
             let transverse = a.squaredSummed()
+            XCTAssertEqual(a.squaredSummedByTrace() / transverse, 1, accuracy: 1e-12)
             XCTAssertEqual(a.squaredSummedCovariant() / transverse, 1, accuracy: 1e-9)
             // Boost everything to the kaon rest frame, and to two other frames.
             let toKaon = q.photon.t / q.kaon.t
@@ -94,7 +96,7 @@ final class RadiativeAmplitudeTests: XCTestCase {
             let p = ((e - mL) * (e + mL)).squareRoot()
             let (lo, hi) = generator.neutrinoEnergyRange(parentGeV: recoil, leptonEnergyGeV: e, leptonMomentumGeV: p)
             let q = generator.configuration(photonEnergyGeV: eGamma, leptonEnergyGeV: e, neutrinoEnergyGeV: 0.4 * lo + 0.6 * hi,
-                                            cosLeptonPhoton: 0.3, oneMinusCosLeptonPhoton: 0.7, neutrinoAzimuth: 1.1)!
+                                            cosLeptonPhoton: 0.3, oneMinusCosLeptonPhoton: 0.7, neutrinoAzimuthCos: cos(1.1), sin: sin(1.1))!
             let a = amplitude(q)
             let born = RadiativeAmplitude.bornSquared(current: a.current, lepton: q.lepton, neutrino: q.neutrino)
             let eikonal = RadiativeAmplitude.eikonalFactor(kaon: q.kaon, lepton: q.lepton, photon: q.photon)
@@ -117,7 +119,7 @@ final class RadiativeAmplitudeTests: XCTestCase {
             let (lo, hi) = light.neutrinoEnergyRange(parentGeV: recoil, leptonEnergyGeV: e, leptonMomentumGeV: p)
             let q = light.configuration(photonEnergyGeV: eGamma, leptonEnergyGeV: e, neutrinoEnergyGeV: 0.5 * (lo + hi),
                                         cosLeptonPhoton: cos(theta), oneMinusCosLeptonPhoton: 2 * pow(sin(theta / 2), 2),
-                                        neutrinoAzimuth: 0.7)!
+                                        neutrinoAzimuthCos: cos(0.7), sin: sin(0.7))!
             let a = RadiativeAmplitude.semileptonic(kaon: q.kaon, pion: q.pion, lepton: q.lepton, neutrino: q.neutrino, photon: q.photon,
                                                     formFactors: .na48, pionMassGeV: PDG2020.pionNeutralMassGeV)
             let parent = q.lepton + q.photon
@@ -166,6 +168,15 @@ final class RadiativeAmplitudeTests: XCTestCase {
         XCTAssertEqual(ff.vectorDividedDifference(t1, t2), (ff.vector(tGeV2: t1) - ff.vector(tGeV2: t2)) / (t1 - t2), accuracy: 1e-12)
         XCTAssertEqual(ff.minusDividedDifference(pionMassGeV: mPi),
                        (ff.minus(tGeV2: t1, pionMassGeV: mPi) - ff.minus(tGeV2: t2, pionMassGeV: mPi)) / (t1 - t2), accuracy: 1e-12)
+        let polynomials = FormFactorPolynomials(ff, pionMassGeV: mPi)
+        for t in [0.0, 0.01, 0.05, 0.12] {
+            XCTAssertEqual(polynomials.plus(t: t), ff.vector(tGeV2: t), accuracy: 1e-14)
+            XCTAssertEqual(polynomials.minus(t: t), ff.minus(tGeV2: t, pionMassGeV: mPi), accuracy: 1e-14)
+        }
+        XCTAssertEqual(polynomials.plusDividedDifference(t1, t2), ff.vectorDividedDifference(t1, t2), accuracy: 1e-12)
+        for q in randomConfigurations(count: 20, seed: 5) {
+            XCTAssertEqual(generator.squaredAmplitude(q) / amplitude(q).squaredSummed(), 1, accuracy: 1e-12)
+        }
         let mK = PDG2020.kaonChargedMassGeV
         XCTAssertEqual(ff.minus(tGeV2: t1, pionMassGeV: mPi),
                        (ff.scalar(tGeV2: t1) - ff.vector(tGeV2: t1)) * (mK * mK - mPi * mPi) / t1, accuracy: 1e-12)
