@@ -1,2 +1,4 @@
+import Simulation
+
 // Benchmarks for `make bench` (release build): each line names its target and whether it is met.
-print("reach benchmarks: none yet")
+for line in SimulationBenchmarks.run() { print(line) }

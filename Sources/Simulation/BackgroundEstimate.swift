@@ -1,0 +1,49 @@
+/// Expected background in one signal window m²_miss ∈ [m_N² − kσ, m_N² + kσ].
+public struct BackgroundEstimate: Sendable, Equatable {
+    /// Expected events b after the photon veto.
+    public var events: Double
+    /// Monte Carlo (statistical) uncertainty of `events`, √(Σ w²); 0 for a user table.
+    public var mcUncertainty: Double
+    /// Expected events before the veto; nil when unknown (user tables are after the veto).
+    public var eventsBeforeVeto: Double?
+
+    public init(events: Double, mcUncertainty: Double, eventsBeforeVeto: Double?) {
+        self.events = events
+        self.mcUncertainty = mcUncertainty
+        self.eventsBeforeVeto = eventsBeforeVeto
+    }
+
+    /// ⟨ε_bkg⟩ of seed 001 Eq. (2): after-veto over before-veto events in the window.
+    public var vetoPassFraction: Double? {
+        guard let before = eventsBeforeVeto, before > 0 else { return nil }
+        return events / before
+    }
+}
+
+/// One bin of a reconstructed m²_miss spectrum, in events per bin for the model's N_K.
+public struct SpectrumBin: Sendable, Equatable {
+    /// Bin centre [GeV²].
+    public var m2GeV2: Double
+    public var widthGeV2: Double
+    public var beforeVeto: Double
+    public var uncertaintyBeforeVeto: Double
+    public var afterVeto: Double
+    public var uncertaintyAfterVeto: Double
+
+    public init(m2GeV2: Double, widthGeV2: Double, beforeVeto: Double, uncertaintyBeforeVeto: Double,
+                afterVeto: Double, uncertaintyAfterVeto: Double) {
+        self.m2GeV2 = m2GeV2
+        self.widthGeV2 = widthGeV2
+        self.beforeVeto = beforeVeto
+        self.uncertaintyBeforeVeto = uncertaintyBeforeVeto
+        self.afterVeto = afterVeto
+        self.uncertaintyAfterVeto = uncertaintyAfterVeto
+    }
+}
+
+/// Anything that predicts the background in a missing-mass window: the built-in generator with
+/// the detector model (`BackgroundModel`) or a user table (`TabulatedBackground`).
+public protocol MissingMassBackground: Sendable {
+    /// Background in [centre − halfWidth, centre + halfWidth] of reconstructed m²_miss [GeV²].
+    func window(centreGeV2: Double, halfWidthGeV2: Double) -> BackgroundEstimate
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Physics
+import RealModule
+
+/// The radiative background as the detector sees it: a `RadiativeSample` scaled to N_K kaon
+/// decays and an acceptance, passed through the photon veto, and smeared by the m²_miss
+/// resolution.
+///
+/// Expected events for a variant = N_K × acceptance × B(parent) × [Σ cells w·P̄_miss(E*_γ) ·
+/// G(window | m²) + (1 − R_cut) · G(window | 0)], where G is the Gaussian (σ = resolution)
+/// probability for an event at true m² to be reconstructed inside the window (integrated
+/// analytically with erfc), P̄_miss the direction-averaged veto miss probability, and the second
+/// term the non-radiative and soft-photon peak at m²_miss = 0, which is never vetoed.
+public struct BackgroundModel: MissingMassBackground {
+    public let sample: RadiativeSample
+    public let veto: PhotonVeto
+    public let resolutionGeV2: Double
+    public let kaonDecays: Double
+    public let acceptance: Double
+    public let beam: KaonBeam
+
+    /// Background acceptance by default: seed 001 Fig. 2 has 1.5 × 10⁸ reconstructed K_e3(γ)
+    /// events for N_K = 3 × 10¹⁰, i.e. 5 × 10⁻³ per kaon decay = 10 % × B(K_e3) (0.0507 gives
+    /// 1.52 × 10⁸). Applied to every process alike.
+    public static let defaultAcceptance = 0.10
+
+    /// Events per true-m² bin for N_K before and after the veto, and the after-veto variance.
+    let beforeVeto: [Double]
+    let afterVeto: [Double]
+    let afterVetoVariance: [Double]
+    let beforeVetoVariance: [Double]
+    /// Events in the peak at m²_miss = 0 (non-radiative and soft photons).
+    public let peakEvents: Double
+    /// P̄_miss per E*_γ bin of the sample.
+    public let meanMissProbabilities: [Double]
+
+    /// All reconstructed events of the parent decay, radiative or not: N_K × acceptance × B.
+    public var totalEvents: Double { kaonDecays * acceptance * sample.process.parentBranchingFraction }
+
+    public init(sample: RadiativeSample, veto: PhotonVeto, resolutionGeV2: Double, kaonDecays: Double,
+                acceptance: Double = BackgroundModel.defaultAcceptance, beam: KaonBeam = .na62) {
+        self.sample = sample
+        self.veto = veto
+        self.resolutionGeV2 = resolutionGeV2
+        self.kaonDecays = kaonDecays
+        self.acceptance = acceptance
+        self.beam = beam
+        let scale = kaonDecays * acceptance * sample.process.parentBranchingFraction
+        let miss = (0..<sample.energyBinCount).map {
+            veto.meanMissProbability(photonEnergyGeV: sample.energyBinCentreGeV($0), beam: beam)
+        }
+        var before = [Double](repeating: 0, count: sample.massBinCount)
+        var after = before, variance = before, beforeVariance = before
+        let energyBins = sample.energyBinCount
+        for massBin in 0..<sample.massBinCount {
+            var b = 0.0, a = 0.0, v = 0.0, vb = 0.0
+            let row = massBin * energyBins
+            for energyBin in 0..<energyBins {
+                let w = sample.weights[row + energyBin]
+                b += w
+                a += w * miss[energyBin]
+                v += sample.squaredWeights[row + energyBin] * miss[energyBin] * miss[energyBin]
+                vb += sample.squaredWeights[row + energyBin]
+            }
+            before[massBin] = b * scale
+            after[massBin] = a * scale
+            variance[massBin] = v * scale * scale
+            beforeVariance[massBin] = vb * scale * scale
+        }
+        beforeVeto = before
+        afterVeto = after
+        afterVetoVariance = variance
+        beforeVetoVariance = beforeVariance
+        peakEvents = sample.peakFraction * scale
+        meanMissProbabilities = miss
+    }
+
+    /// Probability that an event at true `m2` is reconstructed in [lo, hi]: Φ((hi − m²)/σ) −
+    /// Φ((lo − m²)/σ), written with erfc on the side of the tails so that it keeps its relative
+    /// precision far from the window.
+    @inlinable
+    static func gaussianFraction(trueGeV2 m2: Double, lo: Double, hi: Double, sigma: Double) -> Double {
+        let a = (lo - m2) / (sigma * 2.0.squareRoot()), b = (hi - m2) / (sigma * 2.0.squareRoot())
+        if a >= 0 { return 0.5 * (Double.erfc(a) - Double.erfc(b)) }
+        if b <= 0 { return 0.5 * (Double.erfc(-b) - Double.erfc(-a)) }
+        return 1 - 0.5 * (Double.erfc(b) + Double.erfc(-a))
+    }
+
+    /// Sums over true-m² bins of events × fraction in [lo, hi] (variances × fraction²); the
+    /// peak at 0 is exact (its share 1 − R_cut is known to the MC precision of R_cut, neglected).
+    func integrate(lo: Double, hi: Double) -> (before: Double, after: Double, variance: Double, beforeVariance: Double) {
+        let sigma = max(resolutionGeV2, 1e-12)
+        let width = sample.massBinWidthGeV2
+        let first = max(0, Int(((lo - 8 * sigma) / width).rounded(.down)))
+        let last = min(sample.massBinCount - 1, Int(((hi + 8 * sigma) / width).rounded(.up)))
+        var before = 0.0, after = 0.0, variance = 0.0, beforeVariance = 0.0
+        if first <= last {
+            for bin in first...last where beforeVeto[bin] > 0 {
+                let f = Self.gaussianFraction(trueGeV2: sample.massBinCentreGeV2(bin), lo: lo, hi: hi, sigma: sigma)
+                before += beforeVeto[bin] * f
+                after += afterVeto[bin] * f
+                variance += afterVetoVariance[bin] * f * f
+                beforeVariance += beforeVetoVariance[bin] * f * f
+            }
+        }
+        let peak = peakEvents * Self.gaussianFraction(trueGeV2: 0, lo: lo, hi: hi, sigma: sigma)
+        return (before + peak, after + peak, variance, beforeVariance)
+    }
+
+    public func window(centreGeV2: Double, halfWidthGeV2: Double) -> BackgroundEstimate {
+        let sums = integrate(lo: centreGeV2 - halfWidthGeV2, hi: centreGeV2 + halfWidthGeV2)
+        return BackgroundEstimate(events: sums.after, mcUncertainty: sums.variance.squareRoot(), eventsBeforeVeto: sums.before)
+    }
+
+    /// The reconstructed m²_miss histogram for N_K: events per bin of width `binWidthGeV2`
+    /// covering `rangeGeV2`, before and after the veto (Fig. 2 of seed 001 is `beforeVeto`).
+    public func spectrum(binWidthGeV2: Double, rangeGeV2: ClosedRange<Double>) -> [SpectrumBin] {
+        precondition(binWidthGeV2 > 0, "spectrum bin width must be positive")
+        let count = max(1, Int(((rangeGeV2.upperBound - rangeGeV2.lowerBound) / binWidthGeV2).rounded(.up)))
+        return (0..<count).map { index in
+            let lo = rangeGeV2.lowerBound + Double(index) * binWidthGeV2
+            let sums = integrate(lo: lo, hi: lo + binWidthGeV2)
+            return SpectrumBin(m2GeV2: lo + 0.5 * binWidthGeV2, widthGeV2: binWidthGeV2,
+                               beforeVeto: sums.before, uncertaintyBeforeVeto: sums.beforeVariance.squareRoot(),
+                               afterVeto: sums.after, uncertaintyAfterVeto: sums.variance.squareRoot())
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Deterministic parallelism: work split into a fixed number of chunks (independent of the
+/// number of cores), computed on all cores in waves, and handed back in chunk order, so the
+/// floating-point sums — and hence every output — are identical on any machine.
+enum ParallelChunks {
+    /// Calls `body(chunk)` for chunk in 0..<count concurrently and `combine` on the results in
+    /// chunk order. At most one wave (one result per core) is held in memory at a time.
+    static func run<Result>(count: Int, body: (Int) -> Result, combine: (Result) -> Void) {
+        let wave = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var start = 0
+        while start < count {
+            let size = min(wave, count - start)
+            let slots = UnsafeMutablePointer<Result?>.allocate(capacity: size)
+            slots.initialize(repeating: nil, count: size)
+            let box = SlotBox(slots)
+            let first = start
+            withoutActuallyEscaping(body) { body in
+                let work = UnsafeSendable(body)
+                DispatchQueue.concurrentPerform(iterations: size) { index in
+                    box.slots[index] = work.value(first + index)
+                }
+            }
+            for index in 0..<size {
+                if let result = slots[index] { combine(result) }
+            }
+            slots.deinitialize(count: size)
+            slots.deallocate()
+            start += size
+        }
+    }
+
+    /// Maps 0..<count to results in parallel, in index order.
+    static func map<Result>(count: Int, _ body: (Int) -> Result) -> [Result] {
+        var results: [Result] = []
+        results.reserveCapacity(count)
+        run(count: count, body: body) { results.append($0) }
+        return results
+    }
+}
+
+/// Each concurrent iteration writes only its own slot.
+private final class SlotBox<Result>: @unchecked Sendable {
+    let slots: UnsafeMutablePointer<Result?>
+    init(_ slots: UnsafeMutablePointer<Result?>) { self.slots = slots }
+}
+
+/// The work closures only read immutable values (generators, samples).
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Generated samples kept for reuse within a run: variants that differ only in exposure, veto,
+/// resolution or acceptance share one sample. Keyed by everything the sample depends on.
+public final class RadiativeSampleCache: @unchecked Sendable {
+    public struct Key: Hashable, Sendable {
+        public var process: RadiativeProcess
+        public var events: Int
+        public var seed: UInt64
+        public var photonEnergyCutoffGeV: Double
+    }
+
+    public static let shared = RadiativeSampleCache()
+
+    private let lock = NSLock()
+    private var samples: [Key: RadiativeSample] = [:]
+
+    public init() {}
+
+    /// The sample for these arguments, generated on first use. Generation holds the lock (it
+    /// already uses every core), so concurrent callers never generate the same sample twice.
+    public func sample(process: RadiativeProcess, events: Int = RadiativeSample.defaultEvents, seed: UInt64,
+                       photonEnergyCutoffGeV: Double = RadiativeSample.defaultPhotonEnergyCutoffGeV) -> RadiativeSample {
+        let key = Key(process: process, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV)
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = samples[key] { return cached }
+        let sample = RadiativeSample.generate(process: process, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV)
+        samples[key] = sample
+        return sample
+    }
+
+    /// Number of samples held.
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return samples.count
+    }
+
+    public func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        samples.removeAll()
+    }
+}
