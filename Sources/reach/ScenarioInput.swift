@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import References
 import Scenario
 
 /// Loading a scenario for any subcommand: the file, or its problems on stderr and a failing
 /// exit, exactly as `reach validate` reports them.
 enum ScenarioInput {
     static func loadOrExit(path: String) throws -> ScenarioFile {
-        switch ScenarioLoader.load(path: path) {
+        let knownIDs = (try? ReferenceLibrary.bundled.get().knownIDs) ?? BundledReferenceIDs.byFlavour
+        switch ScenarioLoader.load(path: path, knownReferenceIDs: knownIDs) {
         case .success(let file):
             return file
         case .failure(let errors):

@@ -1,0 +1,110 @@
+import Dispatch
+import Physics
+import Scenario
+import Simulation
+import Statistics
+
+/// The projection engine: for each mass of the grid, the window, signal, background and the
+/// |U|² every statistic reaches, for one variant.
+///
+/// Masses are independent, so they run in parallel (`concurrentPerform` over fixed chunks);
+/// results are written by index, so the output order — and every byte of it — does not depend
+/// on scheduling.
+public struct MassScan: Sendable {
+    public var channel: Channel
+    public var massesGeV: [Double]
+    /// Worker count; 1 runs serially.
+    public var jobs: Int
+
+    public init(channel: Channel, massesGeV: [Double], jobs: Int = 2) {
+        self.channel = channel
+        self.massesGeV = massesGeV
+        self.jobs = max(1, jobs)
+    }
+
+    /// Scans one variant whose background in any window is given by `background`.
+    public func curve(for scenario: Scenario, background: any MissingMassBackground) -> SensitivityCurve {
+        let kaonDecays = scenario.exposure.effectiveKaonDecays
+        var points = [SensitivityPoint?](repeating: nil, count: massesGeV.count)
+        let chunk = max(1, (massesGeV.count + jobs * 4 - 1) / (jobs * 4))
+        let chunks = (massesGeV.count + chunk - 1) / chunk
+        points.withUnsafeMutableBufferPointer { buffer in
+            let output = UnsafeSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for i in (c * chunk)..<min(massesGeV.count, (c + 1) * chunk) {
+                    output.buffer[i] = point(massGeV: massesGeV[i], scenario: scenario, kaonDecays: kaonDecays, background: background)
+                }
+            }
+        }
+        return SensitivityCurve(label: scenario.label, kaonDecaysEffective: kaonDecays, points: points.map { $0! })
+    }
+
+    /// One mass point (PHYSICS.md §2 and §4; seed 001 Eqs. 1–3).
+    public func point(massGeV: Double, scenario: Scenario, kaonDecays: Double, background: any MissingMassBackground) -> SensitivityPoint {
+        let detector = scenario.detector
+        let analysis = scenario.analysis
+        let centre = massGeV * massGeV
+        let yield = SignalYield(
+            kaonDecays: kaonDecays,
+            branchingFractionPerU2: channel.branchingFractionPerU2(massGeV: massGeV),
+            signalAcceptance: detector.signalAcceptance.value(atMassGeV: massGeV),
+            visibleDecayFraction: detector.visibleDecayFraction)
+
+        // b and δb in the window ±kσ. δb is the scenario's relative background uncertainty; the
+        // generator's MC uncertainty is a property of the tool's sample, not of the experiment,
+        // so it is reported beside b (and kept small by the default statistics), not folded in.
+        func counts(k: Double) -> (estimate: BackgroundEstimate, uncertainty: Double) {
+            let estimate = background.window(centreGeV2: centre, halfWidthGeV2: k * detector.resolutionGeV2)
+            return (estimate, analysis.backgroundUncertainty * estimate.events)
+        }
+
+        let k: Double
+        switch analysis.window {
+        case .fixed(let fixedK): k = fixedK
+        case .optimal:
+            k = WindowChoice.optimalK(confidence: analysis.confidence) { k in
+                let c = counts(k: k)
+                return (c.estimate.events, c.uncertainty)
+            }
+        }
+        let window = SignalWindow(k: k, resolutionGeV2: detector.resolutionGeV2)
+        let (estimate, db) = counts(k: k)
+        let b = estimate.events
+        let signalPerU2 = yield.eventsPerU2 * window.signalFraction
+
+        let experiment = CountingExperiment(background: b, backgroundUncertainty: db, uncertaintyModel: analysis.backgroundPrior.uncertaintyModel)
+        let cls = expectedLimits(experiment, confidence: analysis.confidence, method: .cls)
+        let toU2 = { (events: Double) in u2(fromSignalEvents: events, signalEventsPerU2: signalPerU2) }
+        return SensitivityPoint(
+            massGeV: massGeV,
+            branchingFractionPerU2: yield.branchingFractionPerU2,
+            kaonDecaysEffective: kaonDecays,
+            signalAcceptance: yield.signalAcceptance,
+            windowK: k,
+            windowSignalFraction: window.signalFraction,
+            signalPerU2: signalPerU2,
+            background: b,
+            backgroundUncertainty: db,
+            backgroundMCUncertainty: estimate.mcUncertainty,
+            vetoPassFraction: estimate.vetoPassFraction ?? .nan,
+            u2Detection: toU2(SimpleSensitivity.detectionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)),
+            u2MedianExclusion: toU2(SimpleSensitivity.medianExclusionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)),
+            u2CLs: ExpectedLimits(minus2: toU2(cls.minus2), minus1: toU2(cls.minus1), median: toU2(cls.median), plus1: toU2(cls.plus1), plus2: toU2(cls.plus2)))
+    }
+}
+
+extension BackgroundPrior {
+    /// The statistics module's name for the same choice.
+    var uncertaintyModel: BackgroundUncertaintyModel {
+        switch self {
+        case .gaussian: return .gaussian
+        case .logNormal: return .logNormal
+        }
+    }
+}
+
+/// A buffer written by disjoint indices from concurrent workers.
+struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}

@@ -1,2 +1,0 @@
-/// The projection engine: scenario + background + statistics → sensitivity curves.
-public enum ProjectionModule {}

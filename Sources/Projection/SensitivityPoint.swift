@@ -1,0 +1,63 @@
+import Scenario
+import Statistics
+
+/// Everything the projection computes at one HNL mass for one variant: the inputs of the
+/// counting experiment and the |U|² each statistic reaches. One row of `reach project`.
+public struct SensitivityPoint: Sendable, Equatable {
+    public var massGeV: Double
+    /// B(K+ → … N)/|U|².
+    public var branchingFractionPerU2: Double
+    /// N_K effective of the variant.
+    public var kaonDecaysEffective: Double
+    /// ε_sig at this mass.
+    public var signalAcceptance: Double
+    /// Window half-width in σ (fixed, or optimised at this mass).
+    public var windowK: Double
+    /// erf(k/√2): signal fraction inside the window.
+    public var windowSignalFraction: Double
+    /// Signal events in the window per unit |U|².
+    public var signalPerU2: Double
+    /// Expected background events b in the window.
+    public var background: Double
+    /// δb: the scenario's relative background uncertainty times b (enters the limits).
+    public var backgroundUncertainty: Double
+    /// Statistical uncertainty of b from the finite generated sample (does not enter the limits).
+    public var backgroundMCUncertainty: Double
+    /// ⟨ε_bkg⟩ in the window.
+    public var vetoPassFraction: Double
+    /// |U|² of the detection sensitivity s = z√(b + δb²) (seed 001 Eq. 3).
+    public var u2Detection: Double
+    /// |U|² of the median expected exclusion s = z√(b + s + δb²).
+    public var u2MedianExclusion: Double
+    /// |U|² of the CLs expected limit: median and ±1σ/±2σ band edges.
+    public var u2CLs: ExpectedLimits
+
+    public init(massGeV: Double, branchingFractionPerU2: Double, kaonDecaysEffective: Double, signalAcceptance: Double,
+                windowK: Double, windowSignalFraction: Double, signalPerU2: Double, background: Double,
+                backgroundUncertainty: Double, backgroundMCUncertainty: Double, vetoPassFraction: Double, u2Detection: Double,
+                u2MedianExclusion: Double, u2CLs: ExpectedLimits) {
+        self.massGeV = massGeV
+        self.branchingFractionPerU2 = branchingFractionPerU2
+        self.kaonDecaysEffective = kaonDecaysEffective
+        self.signalAcceptance = signalAcceptance
+        self.windowK = windowK
+        self.windowSignalFraction = windowSignalFraction
+        self.signalPerU2 = signalPerU2
+        self.background = background
+        self.backgroundUncertainty = backgroundUncertainty
+        self.backgroundMCUncertainty = backgroundMCUncertainty
+        self.vetoPassFraction = vetoPassFraction
+        self.u2Detection = u2Detection
+        self.u2MedianExclusion = u2MedianExclusion
+        self.u2CLs = u2CLs
+    }
+
+    /// |U|² reached with `statistic`.
+    public func u2(_ statistic: Statistic) -> Double {
+        switch statistic {
+        case .detection: return u2Detection
+        case .medianExclusion: return u2MedianExclusion
+        case .clsExpected: return u2CLs.median
+        }
+    }
+}

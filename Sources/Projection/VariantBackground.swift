@@ -1,0 +1,80 @@
+import Foundation
+import Physics
+import Scenario
+import Simulation
+
+/// Builds the background of one variant: the radiative generator's sample (shared by every
+/// variant of the file: variants differing in exposure or veto reweight one sample) seen through
+/// the variant's veto and resolution, or the user's dN/dm²_miss table.
+public enum VariantBackground {
+    /// Generator settings: events and seed (`--statistics`, `--seed`).
+    public struct Generation: Sendable, Equatable {
+        public var events: Int
+        public var seed: UInt64
+        public init(events: Int = RadiativeSample.defaultEvents, seed: UInt64 = 1) {
+            self.events = events
+            self.seed = seed
+        }
+    }
+
+    /// A user table could not be read.
+    public struct TableError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The background of `scenario` for `channel`, normalised to the variant's N_K.
+    public static func make(for scenario: Scenario, channel: Channel, generation: Generation = Generation()) throws -> any MissingMassBackground {
+        let kaonDecays = scenario.exposure.effectiveKaonDecays
+        switch scenario.background {
+        case .radiative:
+            let sample = RadiativeSampleCache.shared.sample(
+                process: RadiativeProcess(backgroundFor: channel), events: generation.events, seed: generation.seed,
+                photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV)
+            let detector = scenario.detector
+            // Background acceptance: stated, or the signal acceptance at each mass (then the
+            // model is built for acceptance 1 and scaled per window).
+            if let acceptance = detector.backgroundAcceptance {
+                return BackgroundModel(sample: sample, veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,
+                                       kaonDecays: kaonDecays, acceptance: acceptance)
+            }
+            let unit = BackgroundModel(sample: sample, veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,
+                                       kaonDecays: kaonDecays, acceptance: 1)
+            return AcceptanceScaledBackground(base: unit, acceptance: detector.signalAcceptance)
+        case .table(let path, let normalisation):
+            let text: String
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw TableError(description: "\(path): cannot be read as UTF-8 text; expected a dN/dm2_miss table")
+            }
+            let table: BackgroundTable
+            do {
+                table = try BackgroundTable.parse(text, source: path)
+            } catch {
+                throw TableError(description: error.description)
+            }
+            switch normalisation {
+            case .perKaonDecay:
+                return TabulatedBackground(table: table, kaonDecays: kaonDecays, tableKaonDecays: nil)
+            case .forKaonDecays(let stated):
+                return TabulatedBackground(table: table, kaonDecays: kaonDecays, tableKaonDecays: stated)
+            }
+        }
+    }
+}
+
+/// A background whose acceptance follows the signal acceptance ε_sig(m_N) of the window's mass
+/// (the paper's shared 10 % when ε_sig is constant).
+struct AcceptanceScaledBackground: MissingMassBackground {
+    let base: BackgroundModel
+    let acceptance: SignalAcceptance
+
+    func window(centreGeV2: Double, halfWidthGeV2: Double) -> BackgroundEstimate {
+        let factor = acceptance.value(atMassGeV: max(centreGeV2, 0).squareRoot())
+        var estimate = base.window(centreGeV2: centreGeV2, halfWidthGeV2: halfWidthGeV2)
+        estimate.events *= factor
+        estimate.mcUncertainty *= factor
+        estimate.eventsBeforeVeto = estimate.eventsBeforeVeto.map { $0 * factor }
+        return estimate
+    }
+}

@@ -1,0 +1,39 @@
+import XCTest
+import Foundation
+import Physics
+@testable import Projection
+
+final class ProjectionTableTests: XCTestCase {
+    private func projection() -> Projection {
+        let scan = MassScan(channel: .kaonToPi0ElectronN, massesGeV: [0.125, 0.135], jobs: 1)
+        let curves = [3e10, 1.4e11].map { scan.curve(for: seed001Scenario(kaonDecays: $0), background: FlatBackground(eventsPerGeV2: 2e6 * $0 / 3e10)) }
+        return Projection(title: "Test \"quoted\"", channel: .kaonToPi0ElectronN, confidence: 0.9, curves: curves)
+    }
+
+    /// The JSON parses, has the documented shape, and carries the same numbers as the CSV.
+    func testJSONParsesAndMatchesCSV() throws {
+        let p = projection()
+        let json = try JSONSerialization.jsonObject(with: Data(ProjectionTable.json(p).utf8)) as! [String: Any]
+        XCTAssertEqual(json["title"] as? String, "Test \"quoted\"")
+        XCTAssertEqual(json["channel"] as? String, "K+ -> pi0 e+ N")
+        let variants = json["variants"] as! [[String: Any]]
+        XCTAssertEqual(variants.count, 2)
+        let csvRows = ProjectionTable.csv(p).split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        XCTAssertEqual(csvRows.count, 4)
+        var row = 0
+        for variant in variants {
+            for point in variant["points"] as! [[String: Any]] {
+                for (index, column) in ProjectionTable.columns.enumerated().dropFirst() {
+                    XCTAssertEqual((point[column] as! NSNumber).doubleValue, Double(csvRows[row][index])!, "\(column)")
+                }
+                row += 1
+            }
+        }
+    }
+
+    func testCSVHeaderHasTheDocumentedColumns() {
+        let header = ProjectionTable.csv(projection()).split(separator: "\n")[0]
+        XCTAssertTrue(header.hasPrefix("variant,mass_MeV,br_per_U2,kaon_decays_eff,signal_acceptance,window_k"))
+        XCTAssertTrue(header.hasSuffix("u2_cls_expected,u2_cls_minus2sigma,u2_cls_minus1sigma,u2_cls_plus1sigma,u2_cls_plus2sigma"))
+    }
+}
