@@ -22,24 +22,36 @@ public enum VariantBackground {
         public var description: String
     }
 
+    /// The radiative background model of a variant: the shared generated sample seen through the
+    /// variant's veto and resolution, for its N_K and background acceptance (when no background
+    /// acceptance is stated: acceptance 1, to be scaled by ε_sig(m_N) per window).
+    public static func radiativeModel(for scenario: Scenario, channel: Channel, generation: Generation = Generation()) -> BackgroundModel {
+        let sample = RadiativeSampleCache.shared.sample(
+            process: RadiativeProcess(backgroundFor: channel), events: generation.events, seed: generation.seed,
+            photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV)
+        let detector = scenario.detector
+        return BackgroundModel(sample: sample, veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,
+                               kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: detector.backgroundAcceptance ?? 1)
+    }
+
+    /// The acceptance the reconstructed background spectrum is shown with: the stated background
+    /// acceptance, else a constant signal acceptance, else seed 001's 10 %.
+    public static func spectrumAcceptance(for scenario: Scenario) -> Double {
+        if let stated = scenario.detector.backgroundAcceptance { return stated }
+        if case .constant(let value) = scenario.detector.signalAcceptance { return value }
+        return BackgroundModel.defaultAcceptance
+    }
+
     /// The background of `scenario` for `channel`, normalised to the variant's N_K.
     public static func make(for scenario: Scenario, channel: Channel, generation: Generation = Generation()) throws -> any MissingMassBackground {
         let kaonDecays = scenario.exposure.effectiveKaonDecays
         switch scenario.background {
         case .radiative:
-            let sample = RadiativeSampleCache.shared.sample(
-                process: RadiativeProcess(backgroundFor: channel), events: generation.events, seed: generation.seed,
-                photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV)
-            let detector = scenario.detector
+            let model = radiativeModel(for: scenario, channel: channel, generation: generation)
             // Background acceptance: stated, or the signal acceptance at each mass (then the
             // model is built for acceptance 1 and scaled per window).
-            if let acceptance = detector.backgroundAcceptance {
-                return BackgroundModel(sample: sample, veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,
-                                       kaonDecays: kaonDecays, acceptance: acceptance)
-            }
-            let unit = BackgroundModel(sample: sample, veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,
-                                       kaonDecays: kaonDecays, acceptance: 1)
-            return AcceptanceScaledBackground(base: unit, acceptance: detector.signalAcceptance)
+            if scenario.detector.backgroundAcceptance != nil { return model }
+            return AcceptanceScaledBackground(base: model, acceptance: scenario.detector.signalAcceptance)
         case .table(let path, let normalisation):
             let text: String
             do {
