@@ -30,6 +30,8 @@ let libraries: [Target] = [
         dependencies: ["Physics", .product(name: "Yams", package: "Yams")],
         resources: [.copy("Resources/reference-limits")]
     ),
+    // The comparison with the seed papers' numbers (README validation table).
+    .target(name: "Validation", dependencies: ["Physics", "Simulation", "Statistics", "Scenario", "Projection"]),
     // A small Cairo/Pango plotting layer that knows nothing of physics.
     .target(name: "Plot", dependencies: ["CCairo"]),
 ]
@@ -48,6 +50,8 @@ let systemLibraries: [Target] = [
 // MARK: - Command-line tool
 
 let executables: [Target] = [
+    // `make validate`: writes the validation table into README.md.
+    .executableTarget(name: "ReachValidation", dependencies: ["Validation"]),
     // `make bench`: timings of the hot paths against the targets they must meet.
     .executableTarget(
         name: "ReachBenchmarks",
@@ -72,6 +76,7 @@ let tests: [Target] = [
     .testTarget(name: "ProjectionTests", dependencies: ["Projection", "Scenario", "Statistics", "Simulation", "Physics"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot"]),
     .testTarget(name: "ReferencesTests", dependencies: ["References", "Physics"]),
+    .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
 ]
 
 let package = Package(
