@@ -110,7 +110,7 @@ struct PreparedItem {
                 out.append(PlotWarning(panel: panel, item: index, kind: .skippedPoints(count: n, reason: reason)))
             }
         }
-        if !visible { out.append(PlotWarning(panel: panel, item: index, kind: .outsideRange)) }
+        if !visible { out.append(PlotWarning(panel: panel, item: index, kind: .notVisible)) }
         return out
     }
 }

@@ -76,7 +76,7 @@ public enum SkipReason: String, Sendable, Hashable {
 public struct PlotWarning: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         case skippedPoints(count: Int, reason: SkipReason)
-        case outsideRange
+        case notVisible
         case labelNotPlaced(String)
         case legendCoversData(samples: Int)
         case labelCoversData(samples: Int)
@@ -95,8 +95,8 @@ public struct PlotWarning: Sendable, Hashable, CustomStringConvertible {
         switch kind {
         case let .skippedPoints(n, reason):
             return place + "skipped \(n) point\(n == 1 ? "" : "s") (\(reason.rawValue)); the curve is split there"
-        case .outsideRange:
-            return place + "item lies entirely outside the axis ranges and is not visible"
+        case .notVisible:
+            return place + "nothing of this item is visible (outside the axis ranges, or no two usable points in a row)"
         case let .labelNotPlaced(text):
             return place + "no room for the label \"\(text)\" inside the visible part of the region"
         case let .legendCoversData(n):
