@@ -23,6 +23,12 @@ enum FigureDrawing {
         // Text inside the plot areas: experiment label, legend, region labels.
         var obstacles = Array(repeating: [PageRect](), count: figure.panels.count)
         let panelSamples = prepared.map { $0.flatMap(\.samples) }
+        let hatchedBoxes: [[PageRect]] = prepared.map { items in
+            items.flatMap { item -> [PageRect] in
+                guard case let .region(r) = item.item, r.hatch != nil else { return [] }
+                return item.fills.map(Self.boundingBox)
+            }
+        }
         var experimentLabel: (TextBlock, PageRect)?
         if let label = figure.experimentLabel {
             let block = cache.block(label.markup, label.sizePt ?? theme.experimentLabelSize)
@@ -111,6 +117,14 @@ enum FigureDrawing {
             label.block.draw(cr, x: label.rect.minX, y: label.rect.minY, color: Color(rgb: 0x333333))
         }
         if let (block, rect) = experimentLabel {
+            // Over hatching or curves a light backing keeps the label readable; on plain
+            // fills it would only show as a box.
+            let panel = figure.experimentLabel?.panel ?? 0
+            if Placement.count(panelSamples[panel], in: rect) > 0 || hatchedBoxes[panel].contains(where: { $0.intersects(rect) }) {
+                Painter.setColor(cr, theme.background.withAlpha(0.75))
+                Painter.rectangle(cr, rect.outsetBy(1.5))
+                cairo_fill(cr)
+            }
             block.draw(cr, x: rect.minX, y: rect.minY, color: Palette.ink)
         }
         if let box = legendBox, let model = legendModel {
@@ -147,6 +161,12 @@ enum FigureDrawing {
             },
             items: items, legend: legendModel, experimentLabel: experimentLabel?.1, title: layout.title?.rect,
             warnings: warnings)
+    }
+
+    static func boundingBox(_ points: [PagePoint]) -> PageRect {
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let x0 = xs.min() ?? 0, y0 = ys.min() ?? 0
+        return PageRect(x: x0, y: y0, width: (xs.max() ?? 0) - x0, height: (ys.max() ?? 0) - y0)
     }
 
     /// Items of one panel in layers, clipped to the frame: fills, hatches, edges,

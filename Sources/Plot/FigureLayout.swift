@@ -62,7 +62,9 @@ struct FigureLayout {
             let xOverhangRight = xTicks.compactMap { t in t.block.map { t.position + $0.width / 2 - (left + plotWidth) } }.max() ?? 0
             left = max(left, pad + xOverhangLeft)
             right = pad + max(xOverhangRight, 6)
-            bottom = pad + (xLabelBlock.map { $0.height + theme.axisLabelGap } ?? 0) + xTickHeight + theme.tickLabelGap
+            let xDrop = xLabelDrop(xTicks: xTicks, lowestPanelYTicks: yTicks[yTicks.count - 1], plotLeft: left,
+                                   plotBottom: rects[rects.count - 1].maxY, theme: theme)
+            bottom = pad + (xLabelBlock.map { $0.height + theme.axisLabelGap } ?? 0) + xTickHeight + xDrop
             // The top y label of the top panel is centred on the frame and sticks out by half.
             let yOverhangTop = yTicks.first.flatMap { ticks in
                 ticks.compactMap { t in t.block.map { top - (t.position - $0.height / 2) } }.max()
@@ -77,10 +79,12 @@ struct FigureLayout {
         // overlap one already placed (e.g. at the boundary between two stacked panels).
         let plotLeft = rects[0].minX, plotRight = rects[0].maxX
         let plotBottom = rects[rects.count - 1].maxY
+        let xDrop = xLabelDrop(xTicks: xTicks, lowestPanelYTicks: yTicks[yTicks.count - 1], plotLeft: plotLeft,
+                               plotBottom: plotBottom, theme: theme)
         var accepted: [PageRect] = []
         for i in xTicks.indices {
             guard let b = xTicks[i].block else { continue }
-            let r = PageRect(x: xTicks[i].position - b.width / 2, y: plotBottom + theme.tickLabelGap, width: b.width, height: b.height)
+            let r = PageRect(x: xTicks[i].position - b.width / 2, y: plotBottom + xDrop, width: b.width, height: b.height)
             xTicks[i].labelRect = r
             accepted.append(r)
         }
@@ -117,7 +121,7 @@ struct FigureLayout {
         let xLabel = xLabelBlock.map { b in
             PlacedText(block: b, rect: PageRect(
                 x: (plotLeft + plotRight) / 2 - b.width / 2,
-                y: plotBottom + theme.tickLabelGap + xTickHeight + theme.axisLabelGap,
+                y: plotBottom + xDrop + xTickHeight + theme.axisLabelGap,
                 width: b.width, height: b.height))
         }
         var yLabels: [PlacedText?] = []
@@ -137,6 +141,25 @@ struct FigureLayout {
             panelRects: rects, xTicks: xTicks, yTicks: yTicks, xLabel: xLabel, yLabels: yLabels,
             title: title, warnings: warnings
         )
+    }
+
+    /// Distance from the frame to the top of the x tick labels: the usual gap, or more
+    /// when a y label at the bottom corner (centred on the frame, so reaching below it)
+    /// would touch the first x label — lowering the row keeps both labels.
+    static func xLabelDrop(
+        xTicks: [LaidOutTick], lowestPanelYTicks: [LaidOutTick], plotLeft: Double, plotBottom: Double, theme: Theme
+    ) -> Double {
+        var drop = theme.tickLabelGap
+        for y in lowestPanelYTicks {
+            guard let yb = y.block else { continue }
+            let yRect = PageRect(x: plotLeft - theme.tickLabelGap - yb.width, y: y.position - yb.height / 2, width: yb.width, height: yb.height)
+            for x in xTicks {
+                guard let xb = x.block else { continue }
+                let xRect = PageRect(x: x.position - xb.width / 2, y: plotBottom + drop, width: xb.width, height: xb.height)
+                if xRect.intersects(yRect) { drop = max(drop, yRect.maxY - plotBottom + 0.5) }
+            }
+        }
+        return drop
     }
 
     /// Panel rectangles stacked top to bottom without gaps, heights in proportion.

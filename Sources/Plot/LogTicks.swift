@@ -78,14 +78,20 @@ public enum LogTicks {
     public static func ticks(lower: Double, upper: Double, maxLabels: Int = 8) throws(TickError) -> [Tick] {
         let loc = try locate(lower: lower, upper: upper, maxLabels: maxLabels)
         func isLabelled(_ v: Double) -> Bool { loc.labelled.contains { abs($0 / v - 1) < 1e-9 } }
+        // A short range labelled at 2 × and 5 × 10ⁿ near 1 reads better as plain numbers
+        // ("0.2", "0.5", "1", "2") than as "2×10⁻¹"; decades alone stay powers of ten.
+        let exponents = loc.labelled.map { Int(log10($0).rounded(.down)) }
+        let hasNonDecades = loc.labelled.contains { abs(TickFormatter.mantissa(of: $0) - 1) > 1e-9 }
+        let plain: ClosedRange<Int>? = hasNonDecades && exponents.allSatisfy { (-3...3).contains($0) } ? -3...3 : nil
+        func label(_ v: Double) -> String { TickFormatter.log(v, decimalExponents: plain) }
         var ticks = loc.majors.map { v in
-            Tick(value: v, isMajor: true, label: isLabelled(v) ? TickFormatter.log(v) : nil)
+            Tick(value: v, isMajor: true, label: isLabelled(v) ? label(v) : nil)
         }
         // Labelled minors (2 × and 5 × 10ⁿ on short ranges) are drawn as majors: a number
         // under a short tick reads as a misprint.
         for v in loc.minors {
             ticks.append(isLabelled(v)
-                ? Tick(value: v, isMajor: true, label: TickFormatter.log(v))
+                ? Tick(value: v, isMajor: true, label: label(v))
                 : Tick(value: v, isMajor: false))
         }
         return ticks.sorted { $0.value < $1.value }

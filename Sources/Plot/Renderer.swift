@@ -104,6 +104,22 @@ public enum FigureRenderer {
         return rendered.model
     }
 
+    /// Writes `figure` once per format as `directory/basename.<extension>` (each file
+    /// atomically) and returns the files with the render model (the same for all formats).
+    @discardableResult
+    public static func write(
+        _ figure: Figure, formats: [OutputFormat], to directory: URL, basename: String
+    ) throws(PlotError) -> (files: [URL], model: RenderModel?) {
+        var files: [URL] = []
+        var model: RenderModel?
+        for format in formats {
+            let url = directory.appendingPathComponent("\(basename).\(format.fileExtension)")
+            model = try write(figure, as: format, to: url)
+            files.append(url)
+        }
+        return (files, model)
+    }
+
     /// Pixel size of a PNG at `dpi`: points × dpi / 72, rounded.
     public static func pixelSize(widthPt: Double, heightPt: Double, dpi: Double) throws(PlotError) -> (width: Int, height: Int) {
         guard dpi.isFinite, dpi > 0 else { throw .invalidDPI(dpi) }

@@ -41,6 +41,13 @@ public enum TickFormatter {
         return scientific(mantissa, decimals: significantDecimals(mantissa), exponent: e)
     }
 
+    /// The mantissa m ∈ [1, 10) of a positive value m × 10ⁿ.
+    static func mantissa(of value: Double) -> Double {
+        var m = value / pow(10, log10(value).rounded(.down))
+        if m >= 9.9999999 { m /= 10 }
+        return m
+    }
+
     /// "m×10<sup>e</sup>" with `decimals` decimals in the mantissa (trailing zeros trimmed).
     static func scientific(_ mantissa: Double, decimals: Int, exponent: Int) -> String {
         let m = signed(trimmed(String(format: "%.\(decimals)f", mantissa)))

@@ -42,9 +42,13 @@ final class LogTicksTests: XCTestCase {
     }
 
     func testLessThanOneDecadeLabelsTwoAndFive() throws {
-        // 0.15 … 0.9 holds no power of ten: 0.2 and 0.5 are labelled.
+        // 0.15 … 0.9 holds no power of ten: 0.2 and 0.5 are labelled, as plain numbers.
         let ticks = try LogTicks.ticks(lower: 0.15, upper: 0.9)
-        XCTAssertEqual(ticks.compactMap(\.label), ["2\u{00D7}10<sup>\(minus)1</sup>", "5\u{00D7}10<sup>\(minus)1</sup>"])
+        XCTAssertEqual(ticks.compactMap(\.label), ["0.2", "0.5"])
+        // Far from 1 they stay in scientific notation.
+        XCTAssertEqual(try LogTicks.ticks(lower: 1.5e-6, upper: 9e-6).compactMap(\.label),
+                       ["2\u{00D7}10<sup>\(minus)6</sup>", "5\u{00D7}10<sup>\(minus)6</sup>"])
+        XCTAssertEqual(try LogTicks.ticks(lower: 0.5, upper: 3).compactMap(\.label), ["0.5", "1", "2"])
         XCTAssertTrue(ticks.filter { $0.label != nil }.allSatisfy(\.isMajor))
         // 0.5 … 3 holds 1: 0.5, 1 and 2 labelled.
         XCTAssertEqual(try LogTicks.locate(lower: 0.5, upper: 3).labelled, [0.5, 1, 2])

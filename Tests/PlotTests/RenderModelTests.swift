@@ -42,6 +42,29 @@ final class RenderModelTests: XCTestCase {
         XCTAssertGreaterThan(try XCTUnwrap(image.color(x: Int(p.x), y: Int(p.y))).red, 0.9)
     }
 
+    /// All fills are painted before any edge, so the edge of a published limit stays
+    /// visible under a second, overlapping grey region.
+    func testOverlappingFillsStillShowEachEdge() throws {
+        func flat(_ y: Double) -> [DataPoint] { [DataPoint(-1, y), DataPoint(11, y)] }
+        let edge = LineStyle(color: Palette.publishedEdge, width: 1.5)
+        let figure = Fixtures.linearFigure([
+            .region(FilledRegion(boundary: flat(3), side: .above, edge: edge)),
+            .region(FilledRegion(boundary: flat(2), side: .above, edge: edge)),
+        ], legend: .none)
+        let rendered = try FigureRenderer.render(figure, as: .png(dpi: 144))
+        let image = try XCTUnwrap(RasterImage(png: rendered.data))
+        let scale = 2.0   // pixels per point at 144 dpi
+        func pixel(_ x: Double, _ y: Double) throws -> Color {
+            let p = Fixtures.page(x, y, in: rendered.model.panels[0].plotRect)
+            return try XCTUnwrap(image.color(x: Int(p.x * scale), y: Int(p.y * scale)))
+        }
+        let edgeOfFirst = try pixel(5, 3), doubleFill = try pixel(5, 6), singleFill = try pixel(5, 2.5)
+        XCTAssertLessThan(edgeOfFirst.red, 0.65, "edge at y = 3 hidden by the second fill")
+        XCTAssertGreaterThan(doubleFill.red, 0.75)
+        XCTAssertLessThan(doubleFill.red, singleFill.red, "overlap is darker than a single fill")
+        XCTAssertGreaterThan(try pixel(5, 1).red, 0.99, "below both limits the page is white")
+    }
+
     func testNaNSplitsTheLineWithAWarning() throws {
         let figure = Fixtures.linearFigure([Fixtures.line([(1, 1), (2, 2), (3, .nan), (4, 4), (5, 5)])], legend: .none)
         let model = try FigureRenderer.render(figure, as: .pdf).model
