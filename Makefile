@@ -25,11 +25,7 @@ test: deps
 
 figures: build
 	@mkdir -p figures
-	@if $(BIN) help plot >/dev/null 2>&1; then \
-		for f in $(SCENARIOS); do $(BIN) plot "$$f" --format pdf,png -o figures || exit 1; done; \
-	else \
-		echo "reach: figure rendering is not implemented yet; figures/ is left as it is."; \
-	fi
+	@for f in $(SCENARIOS); do $(BIN) plot "$$f" --format pdf,png -o figures || exit 1; done
 
 bench: deps
 	$(SWIFT) build -c release --product ReachBenchmarks

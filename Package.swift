@@ -30,6 +30,8 @@ let libraries: [Target] = [
         dependencies: ["Physics", .product(name: "Yams", package: "Yams")],
         resources: [.copy("Resources/reference-limits")]
     ),
+    // Physics figures built on the plotting layer: exclusion plots, background spectra, scans.
+    .target(name: "Figures", dependencies: ["Physics", "Scenario", "Projection", "References", "Simulation", "Plot"]),
     // The comparison with the seed papers' numbers (README validation table).
     .target(name: "Validation", dependencies: ["Physics", "Simulation", "Statistics", "Scenario", "Projection"]),
     // A small Cairo/Pango plotting layer that knows nothing of physics.
@@ -60,7 +62,7 @@ let executables: [Target] = [
     .executableTarget(
         name: "reach",
         dependencies: [
-            "Physics", "Simulation", "Statistics", "Scenario", "Projection", "Plot", "References",
+            "Physics", "Simulation", "Statistics", "Scenario", "Projection", "Plot", "References", "Figures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -77,6 +79,7 @@ let tests: [Target] = [
     .testTarget(name: "PlotTests", dependencies: ["Plot"]),
     .testTarget(name: "ReferencesTests", dependencies: ["References", "Physics"]),
     .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Projection", "Scenario", "References", "Physics", "Simulation"]),
 ]
 
 let package = Package(

@@ -88,22 +88,26 @@ struct FigureLayout {
             xTicks[i].labelRect = r
             accepted.append(r)
         }
-        // A label on the boundary between two panels competes with the neighbour panel's
-        // labels; it yields to them (its tick is still drawn).
-        func onInteriorBoundary(_ p: Int, _ i: Int) -> Bool {
-            let position: Double = yTicks[p][i].position
-            let atTop: Bool = p > 0 && abs(position - rects[p].minY) < 0.5
-            let atBottom: Bool = p < rects.count - 1 && abs(position - rects[p].maxY) < 0.5
-            return atTop || atBottom
-        }
+        // At the boundary between two stacked panels the upper panel's lowest label (a decade
+        // of the main panel, say) is placed first; the lower panel's label at its very top
+        // yields (its tick is still drawn) — a decade without a label is worse than a ratio
+        // panel's top value without one.
+        var first: [(panel: Int, tick: Int)] = []
         var order: [(panel: Int, tick: Int)] = []
         var yielding: [(panel: Int, tick: Int)] = []
         for p in yTicks.indices {
             for i in yTicks[p].indices {
-                if onInteriorBoundary(p, i) { yielding.append((p, i)) } else { order.append((p, i)) }
+                let position = yTicks[p][i].position
+                if p < rects.count - 1 && abs(position - rects[p].maxY) < 0.5 {
+                    first.append((p, i))
+                } else if p > 0 && abs(position - rects[p].minY) < 0.5 {
+                    yielding.append((p, i))
+                } else {
+                    order.append((p, i))
+                }
             }
         }
-        for (p, i) in order + yielding {
+        for (p, i) in first + order + yielding {
             guard let b = yTicks[p][i].block else { continue }
             let r = PageRect(
                 x: plotLeft - theme.tickLabelGap - b.width, y: yTicks[p][i].position - b.height / 2,

@@ -1,0 +1,143 @@
+import Foundation
+import Physics
+import Plot
+import Projection
+import References
+import Scenario
+
+/// The exclusion plot of a scenario file: projections as coloured lines beside the published
+/// limits (grey, excluded side filled; lower bounds hatched), optional ±1σ/±2σ CLs bands for
+/// one variant, an optional ratio panel against a baseline variant. The conventions are the
+/// field's (STYLE.md): linear mass axis, log |U|², label inside the frame, colour-blind palette.
+public enum ExclusionFigure {
+    /// Line dash per statistic: median exclusion solid, detection dashed, CLs median dash-dot.
+    public static func dash(for statistic: Statistic) -> LineDash {
+        switch statistic {
+        case .medianExclusion: return .solid
+        case .detection: return .dashed
+        case .clsExpected: return .dashDot
+        }
+    }
+
+    /// Legend text of a statistic.
+    public static func describe(_ statistic: Statistic) -> String {
+        switch statistic {
+        case .medianExclusion: return "median exclusion"
+        case .detection: return "detection (<i>s</i> = 1.28√<i>b</i>)"
+        case .clsExpected: return "CLs expected"
+        }
+    }
+
+    /// The figure for `projection` of `file`, with reference curves from `library` and the
+    /// user's own (already read) curves.
+    public static func make(file: ScenarioFile, projection: Projection, library: ReferenceLibrary,
+                            userCurves: [ReferenceCurve] = []) -> Figure {
+        let settings = file.figure
+        let flavour = file.channel.flavour
+        let statistics = settings.statistics.isEmpty ? uniqueStatistics(file) : settings.statistics
+        let xRangeMeV = (settings.xRangeGeV ?? file.masses.fromGeV...file.masses.toGeV)
+        let xLower = xRangeMeV.lowerBound * 1000, xUpper = xRangeMeV.upperBound * 1000
+        let yRange = settings.yRange ?? automaticYRange(projection, statistics: statistics)
+
+        let confidence = Int((projection.confidence * 100).rounded())
+        var main = Panel(yAxis: Axis(.log, yRange.lowerBound, yRange.upperBound,
+                                     label: "\(flavour.mixingMarkup) (\(confidence) % CL)"), relativeHeight: 3)
+
+        // Published limits first, so projections are drawn over them.
+        let references = settings.references.compactMap { reference -> ReferenceCurve? in
+            switch reference {
+            case .bundled(let id): return library.curve(id: id, flavour: flavour)
+            case .file(let path, _, _): return userCurves.first { $0.id == "file:" + path }
+            }
+        }
+        for curve in references {
+            let points = zip(curve.massesMeV, curve.u2).map { DataPoint($0, $1) }
+            switch curve.kind {
+            case .upperLimit:
+                main.add(.region(FilledRegion(boundary: points, side: .above, label: curve.label)))
+            case .lowerBound:
+                main.add(.region(FilledRegion(boundary: points, side: .below, fill: Color.white.withAlpha(0),
+                                              hatch: Hatch(spacingPt: 7, lineWidth: 0.45), label: curve.label)))
+            }
+        }
+
+        // Expected CLs bands of one variant: ±2σ yellow, ±1σ green, dashed median.
+        if let bandsLabel = settings.bandsVariant, let curve = projection.curves.first(where: { $0.label == bandsLabel }) {
+            let x = curve.points.map { $0.massGeV * 1000 }
+            main.add(.band(Band(x: x, lower: curve.points.map(\.u2CLs.minus2), upper: curve.points.map(\.u2CLs.plus2),
+                                fill: Palette.band2Sigma, legendLabel: "Expected ±2<i>σ</i>")))
+            main.add(.band(Band(x: x, lower: curve.points.map(\.u2CLs.minus1), upper: curve.points.map(\.u2CLs.plus1),
+                                fill: Palette.band1Sigma, legendLabel: "Expected ±1<i>σ</i>")))
+            main.add(.line(Line(points: zip(x, curve.points.map(\.u2CLs.median)).map { DataPoint($0, $1) },
+                                color: Color(rgb: 0x000000), width: 1.2, dash: .dashed,
+                                legendLabel: "\(escape(curve.label)): CLs expected median")))
+        }
+
+        // Projections: one colour per variant, one dash per statistic; beside the yellow band,
+        // the palette's orange is skipped (too little contrast).
+        let hasBands = settings.bandsVariant != nil
+        func colour(_ index: Int) -> Color { Palette.projectionCycle(hasBands && index >= 1 ? index + 1 : index) }
+        for (index, curve) in projection.curves.enumerated() {
+            for statistic in statistics {
+                if statistic == .clsExpected && curve.label == settings.bandsVariant { continue }
+                let label = statistics.count > 1 ? "\(escape(curve.label)): \(describe(statistic))" : escape(curve.label)
+                main.add(.line(Line(points: curve.points.map { DataPoint($0.massGeV * 1000, $0.u2(statistic)) },
+                                    color: colour(index), width: 1.8, dash: dash(for: statistic),
+                                    legendLabel: label)))
+            }
+        }
+
+        var panels = [main]
+        if let baselineLabel = settings.ratioBaseline, let baseline = projection.curves.first(where: { $0.label == baselineLabel }) {
+            panels.append(ratioPanel(projection: projection, baseline: baseline, statistic: statistics[0]))
+        }
+        let label = settings.label.map { CornerLabel(escape($0)) }
+        // A ratio panel gets its own height, so the main panel keeps its proportions.
+        let heightInches = panels.count > 1 ? 5.8 : 4.5
+        return Figure(widthPt: 6.5 * 72, heightPt: heightInches * 72,
+                      xAxis: Axis(.linear, xLower, xUpper, label: "<i>m</i><sub><i>N</i></sub> [MeV]"),
+                      panels: panels, experimentLabel: label, legend: Legend(placement: .automatic))
+    }
+
+    /// Each variant's |U|² over the baseline's: what a better trigger or veto buys.
+    static func ratioPanel(projection: Projection, baseline: SensitivityCurve, statistic: Statistic) -> Panel {
+        var ratios: [[DataPoint]] = []
+        for curve in projection.curves {
+            ratios.append(zip(curve.points, baseline.points).map { DataPoint($0.massGeV * 1000, $0.u2(statistic) / $1.u2(statistic)) })
+        }
+        let finite = ratios.flatMap { $0.map(\.y) }.filter { $0.isFinite && $0 > 0 }
+        // Room above the top tick, so its label stays clear of the main panel's lowest decade.
+        let upper = min(3, ((max(1, finite.max() ?? 1)) * 10).rounded(.up) / 10 + 0.15)
+        let lower = max(0, ((min(1, finite.min() ?? 1)) * 10).rounded(.down) / 10 - 0.05)
+        var panel = Panel(yAxis: Axis(.linear, lower, upper, label: "ratio"), relativeHeight: 1.3)
+        panel.add(.reference(ReferenceLine(y: 1)))
+        for (index, points) in ratios.enumerated() {
+            panel.add(.line(Line(points: points, color: Palette.projectionCycle(index), width: 1.5, dash: dash(for: statistic))))
+        }
+        return panel
+    }
+
+    /// The statistics of the variants' analyses, in first-use order.
+    static func uniqueStatistics(_ file: ScenarioFile) -> [Statistic] {
+        var seen: [Statistic] = []
+        for scenario in file.variants where !seen.contains(scenario.analysis.statistic) { seen.append(scenario.analysis.statistic) }
+        return seen
+    }
+
+    /// Whole decades around the drawn projections: a decade below the best limit, two above
+    /// the worst point that matters (capped at 1).
+    static func automaticYRange(_ projection: Projection, statistics: [Statistic]) -> ClosedRange<Double> {
+        let values = projection.curves.flatMap { curve in statistics.flatMap { s in curve.points.map { $0.u2(s) } } }
+            .filter { $0.isFinite && $0 > 0 }.sorted()
+        guard let low = values.first else { return 1e-10...1e-2 }
+        let typical = values[values.count / 2]
+        let lower = pow(10, (log10(low) - 1).rounded(.down))
+        let upper = min(1, pow(10, (log10(typical) + 2).rounded(.up)))
+        return lower...max(upper, lower * 100)
+    }
+
+    /// Pango markup escaping of user text.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

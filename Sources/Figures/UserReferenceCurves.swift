@@ -1,0 +1,30 @@
+import Foundation
+import References
+import Scenario
+
+/// The reference curves a scenario brings in its own files (`figure.references: [{file, label, kind}]`).
+public enum UserReferenceCurves {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads every user curve of `file`; ids are `file:<absolute path>`.
+    public static func read(for file: ScenarioFile) throws -> [ReferenceCurve] {
+        try file.figure.references.compactMap { reference -> ReferenceCurve? in
+            guard case .file(let path, let label, let kind) = reference else { return nil }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw Failure(description: "\(path): cannot be read; expected a limit curve (CSV 'mass_MeV,U2')")
+            }
+            switch LimitCurveTable.parse(text) {
+            case .failure(let error):
+                throw Failure(description: "\(path):\(error.line): \(error.message)")
+            case .success(let table):
+                return ReferenceCurve(
+                    id: "file:" + path, flavour: file.channel.flavour, label: label,
+                    kind: kind == .upperLimit ? .upperLimit : .lowerBound, process: "user curve", confidenceLevel: "",
+                    citation: path, arxiv: nil, showByDefault: true, origin: "user file",
+                    massesMeV: table.massesMeV, u2: table.u2)
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Figures
+import Foundation
+import Plot
+import Projection
+import References
+
+/// Output formats of figures, as users write them in `--format pdf,png`.
+struct FigureFormats: ExpressibleByArgument {
+    var names: [String]
+
+    init?(argument: String) {
+        let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard !names.isEmpty, names.allSatisfy({ ["pdf", "png", "svg"].contains($0) }) else { return nil }
+        self.names = names
+    }
+
+    func formats(dpi: Double) -> [OutputFormat] {
+        names.map { $0 == "pdf" ? .pdf : $0 == "svg" ? .svg : .png(dpi: dpi) }
+    }
+}
+
+/// `reach plot`: the exclusion figure of a scenario file, beside the published limits.
+struct PlotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plot",
+        abstract: "Draw a scenario's projections beside the published limits (PDF, PNG, SVG).",
+        discussion: """
+            One figure per scenario file, named after it (na62-kpi0en.yaml → na62-kpi0en.pdf). \
+            What the figure shows — references, axis ranges, bands, ratio panel, label — comes \
+            from the file's `figure:` section (see scenarios/README.md).
+
+            Example:
+              reach plot scenarios/na62-kpi0en.yaml --format pdf,png -o figures
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML).")
+    var file: String
+
+    @Option(help: "Comma-separated formats: pdf, png, svg.")
+    var format: FigureFormats = FigureFormats(argument: "pdf,png")!
+
+    @Option(name: .shortAndLong, help: "Output folder (must exist).")
+    var output: String = "."
+
+    @Option(help: "Resolution of PNG output, dots per inch.")
+    var dpi: Double = 150
+
+    @OptionGroup var simulation: SimulationOptions
+
+    @Flag(help: "No summary line on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        guard dpi.isFinite, dpi >= 10, dpi <= 1200 else { throw ValidationError("--dpi \(dpi): expected a resolution from 10 to 1200") }
+    }
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let messages = Messages(quiet: quiet)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("-o \(output): no such folder; expected an existing folder for the figures")
+        }
+        let scenario = try ScenarioInput.loadOrExit(path: file)
+        let library = try ReferenceLibrary.bundled.get()
+        let projection: Projection
+        let userCurves: [ReferenceCurve]
+        do {
+            userCurves = try UserReferenceCurves.read(for: scenario)
+            projection = try Projector(generation: simulation.generation, jobs: simulation.jobs).project(scenario)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let figure = ExclusionFigure.make(file: scenario, projection: projection, library: library, userCurves: userCurves)
+        let basename = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let written: (files: [URL], model: RenderModel?)
+        do {
+            written = try FigureRenderer.write(figure, formats: format.formats(dpi: dpi), to: URL(fileURLWithPath: output), basename: basename)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        for warning in written.model?.warnings ?? [] { messages.warning("\(basename): \(warning)") }
+        messages.summary("plotted \(projection.curves.count) variant(s) → \(written.files.map(\.path).joined(separator: ", ")) in \(elapsedSeconds(since: start))")
+    }
+}
