@@ -26,6 +26,7 @@ test: deps
 figures: build
 	@mkdir -p figures
 	@for f in $(SCENARIOS); do $(BIN) plot "$$f" --format pdf,png -o figures || exit 1; done
+	@$(BIN) plot-background scenarios/na62-kpi0en.yaml --mass 150MeV --format pdf,png -o figures
 
 bench: deps
 	$(SWIFT) build -c release --product ReachBenchmarks
