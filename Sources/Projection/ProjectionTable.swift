@@ -1,16 +1,25 @@
 import Foundation
 
-/// `reach project` output: one row per variant and mass, as CSV or JSON, byte-identical for the
-/// same input. Numbers carry 6 significant digits; a non-finite value is written empty (CSV) or
-/// `null` (JSON) and reported in `warnings`.
+/// `reach project` output: one row per document, variant and mass, as CSV or JSON, byte-identical
+/// for the same input. Numbers carry 6 significant digits; a non-finite value is written empty
+/// (CSV) or `null` (JSON) and reported in `warnings`.
 public enum ProjectionTable {
-    /// Column names, in order (the JSON point keys are the same, without `variant`).
+    /// The columns of a variant's mass point, in order (the JSON point keys are the same, without
+    /// `variant`).
     public static let columns = [
         "variant", "mass_MeV", "br_per_U2", "kaon_decays_eff", "signal_acceptance", "window_k",
         "window_signal_fraction", "signal_per_U2", "background", "background_uncertainty", "background_mc_uncertainty", "veto_pass_fraction",
         "u2_detection", "u2_median_exclusion", "u2_cls_expected", "u2_cls_minus2sigma", "u2_cls_minus1sigma",
         "u2_cls_plus1sigma", "u2_cls_plus2sigma",
     ]
+
+    /// The CSV's last columns, after `columns`: the scenario document's name and its channel, so
+    /// the rows of a file with several documents (one per channel, say) stay apart. Written for
+    /// single-document files too, so the CSV has one format.
+    public static let documentColumns = ["scenario", "channel"]
+
+    /// The CSV header: `columns` then `documentColumns`.
+    public static var csvColumns: [String] { columns + documentColumns }
 
     /// The numeric columns of one point, in `columns` order after `variant`.
     static func values(_ p: SensitivityPoint) -> [Double] {
@@ -34,21 +43,48 @@ public enum ProjectionTable {
         return messages
     }
 
+    /// The warnings of several documents, each prefixed with the document's name when there are
+    /// several.
+    public static func warnings(_ projections: [Projection]) -> [String] {
+        guard projections.count > 1 else { return projections.flatMap { warnings($0) } }
+        return projections.flatMap { projection in warnings(projection).map { "scenario '\(projection.name)': " + $0 } }
+    }
+
     /// CSV with a header line.
-    public static func csv(_ projection: Projection) -> String {
-        var out = columns.joined(separator: ",") + "\n"
-        for curve in projection.curves {
-            let label = csvField(curve.label)
-            for point in curve.points {
-                out += label + "," + values(point).map { $0.isFinite ? format($0) : "" }.joined(separator: ",") + "\n"
+    public static func csv(_ projection: Projection) -> String { csv([projection]) }
+
+    /// One CSV for the documents of a file, in file order, with a header line.
+    public static func csv(_ projections: [Projection]) -> String {
+        var out = csvColumns.joined(separator: ",") + "\n"
+        for projection in projections {
+            let document = "," + csvField(projection.name) + "," + csvField(projection.channel.name)
+            for curve in projection.curves {
+                let label = csvField(curve.label)
+                for point in curve.points {
+                    out += label + "," + values(point).map { $0.isFinite ? format($0) : "" }.joined(separator: ",") + document + "\n"
+                }
             }
         }
         return out
     }
 
-    /// JSON: `{"title", "channel", "confidence", "variants": [{"label", "kaon_decays_effective", "points": [...]}]}`.
+    /// JSON of one document: `{"scenario", "title", "channel", "confidence", "variants":
+    /// [{"label", "kaon_decays_effective", "points": [...]}]}`.
     public static func json(_ projection: Projection) -> String {
+        jsonObject(projection, indent: "") + "\n"
+    }
+
+    /// JSON of the documents of a file: one document as `json(_:)`; several as
+    /// `{"scenarios": [<one object per document, as json(_:)>]}`.
+    public static func json(_ projections: [Projection]) -> String {
+        guard projections.count != 1 else { return json(projections[0]) }
+        return "{\n  \"scenarios\": [\n" + projections.map { "    " + jsonObject($0, indent: "    ") }.joined(separator: ",\n") + "\n  ]\n}\n"
+    }
+
+    /// One document's object; lines after the first start with `indent`.
+    private static func jsonObject(_ projection: Projection, indent: String) -> String {
         var out = "{\n"
+        out += "  \"scenario\": \(jsonString(projection.name)),\n"
         out += "  \"title\": \(jsonString(projection.title)),\n"
         out += "  \"channel\": \(jsonString(projection.channel.name)),\n"
         out += "  \"confidence\": \(format(projection.confidence)),\n"
@@ -65,8 +101,8 @@ public enum ProjectionTable {
             v += "\n      ]\n    }"
             return v
         }.joined(separator: ",")
-        out += "\n  ]\n}\n"
-        return out
+        out += "\n  ]\n}"
+        return out.replacingOccurrences(of: "\n", with: "\n" + indent)
     }
 
     /// 6 significant digits, `%g` style (`0.0135`, `1.5e+08`), locale-independent.

@@ -21,6 +21,6 @@ public struct Projector: Sendable {
             return scan.curve(for: scenario, background: background)
         }
         return Projection(title: file.title, channel: file.channel,
-                          confidence: file.variants.first?.analysis.confidence ?? 0.90, curves: curves)
+                          confidence: file.variants.first?.analysis.confidence ?? 0.90, curves: curves, name: file.documentName)
     }
 }

@@ -1,4 +1,5 @@
 import Physics
+import Scenario
 
 /// The projection of one variant: its label, N_K and one point per mass.
 public struct SensitivityCurve: Sendable, Equatable {
@@ -13,15 +14,19 @@ public struct SensitivityCurve: Sendable, Equatable {
     }
 }
 
-/// All variants of a scenario file, in file order.
+/// All variants of a scenario document, in file order.
 public struct Projection: Sendable, Equatable {
+    /// The document's name (`ScenarioFile.documentName`: its `name`, or the channel's default).
+    public var name: String
     public var title: String
     public var channel: Channel
     /// Confidence level of the limits (from the first variant's analysis).
     public var confidence: Double
     public var curves: [SensitivityCurve]
 
-    public init(title: String, channel: Channel, confidence: Double, curves: [SensitivityCurve]) {
+    /// `name` nil: the channel's default document name.
+    public init(title: String, channel: Channel, confidence: Double, curves: [SensitivityCurve], name: String? = nil) {
+        self.name = name ?? ScenarioFile.defaultName(for: channel)
         self.title = title
         self.channel = channel
         self.confidence = confidence

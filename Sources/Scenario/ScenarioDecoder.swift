@@ -1,15 +1,19 @@
 import Physics
 
-/// Decodes and validates the text of a scenario file into a `ScenarioFile`, or returns every
-/// problem found, each located at `file:line:column` with its field path. Pure: it reads no
-/// files (whether named files exist is asked through `fileExists`).
+/// Decodes and validates the text of a scenario file into `ScenarioFile`s, one per YAML document,
+/// or returns every problem found, each located at `file:line:column` (lines count in the whole
+/// file) with its field path. Pure: it reads no files (whether named files exist is asked through
+/// `fileExists`).
 ///
-/// Variants are the base with each variant's keys merged over it (`DeepMerge`); a file without
+/// Variants are the base with each variant's keys merged over it (`DeepMerge`); a document without
 /// `variants` has one scenario labelled with the title.
 public enum ScenarioDecoder {
-    static let topKeys = ["title", "channel", "masses", "base", "variants", "figure"]
+    static let topKeys = ["title", "channel", "masses", "base", "variants", "figure", "name"]
     static let variantKeys = ["label"] + ScenarioBodyDecoding.keys
 
+    /// Every document of a file (YAML documents separated by `---`; empty ones are skipped), in
+    /// file order. Document names (`name`, or the channel's default) must be distinct.
+    ///
     /// - Parameters:
     ///   - text: the YAML text.
     ///   - path: the file as the user named it (used in messages and stored in the result).
@@ -17,6 +21,20 @@ public enum ScenarioDecoder {
     ///     folder of `path`. Pass an absolute folder to get absolute paths in the model.
     ///   - knownReferenceIDs: ids of published limits a figure may name, per flavour.
     ///   - fileExists: whether a (resolved) table or curve file exists; default: assume it does.
+    public static func decodeAll(
+        text: String,
+        path: String,
+        baseDirectory: String? = nil,
+        knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour,
+        fileExists: (String) -> Bool = { _ in true }
+    ) -> Result<[ScenarioFile], ScenarioErrors> {
+        decodeFile(text: text, path: path, baseDirectory: baseDirectory, knownReferenceIDs: knownReferenceIDs,
+                   fileExists: fileExists, documents: .several)
+    }
+
+    /// The one document of a file. A file with several documents is an error here (commands that
+    /// draw one figure take one document; `decodeAll` reads them all).
+    /// Parameters as for `decodeAll`.
     public static func decode(
         text: String,
         path: String,
@@ -24,25 +42,71 @@ public enum ScenarioDecoder {
         knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour,
         fileExists: (String) -> Bool = { _ in true }
     ) -> Result<ScenarioFile, ScenarioErrors> {
+        decodeFile(text: text, path: path, baseDirectory: baseDirectory, knownReferenceIDs: knownReferenceIDs,
+                   fileExists: fileExists, documents: .one).map { $0[0] }
+    }
+
+    private enum DocumentCount { case one, several }
+
+    private static func decodeFile(text: String, path: String, baseDirectory: String?, knownReferenceIDs: [LeptonFlavour: Set<String>],
+                                   fileExists: (String) -> Bool, documents count: DocumentCount) -> Result<[ScenarioFile], ScenarioErrors> {
         let log = DiagnosticLog(file: path)
-        let file = withoutActuallyEscaping(fileExists) { fileExists in
-            decode(text: text, path: path, baseDirectory: baseDirectory ?? FilePaths.directory(of: path),
-                   knownReferenceIDs: knownReferenceIDs, fileExists: fileExists, log: log)
+        let files = withoutActuallyEscaping(fileExists) { fileExists -> [ScenarioFile]? in
+            let (roots, complete) = YAMLComposition.composeAll(text, log: log)
+            if count == .one, roots.count > 1 {
+                log.report(at: roots[1].position, path: "",
+                           "the file holds \(roots.count) scenario documents (separated by '---'), but this reads one",
+                           expected: "a file with one document, or a command that reads several (reach validate, project, background --scenario)")
+                return nil
+            }
+            let folder = baseDirectory ?? FilePaths.directory(of: path)
+            let decoded = roots.map { decodeDocument($0, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs,
+                                                     fileExists: fileExists, log: log) }
+            checkDistinctNames(decoded.map(\.identity), log: log)
+            let files = decoded.compactMap(\.file)
+            return complete && files.count == decoded.count ? files : nil
         }
-        if let file, log.isEmpty { return .success(file) }
+        if let files, log.isEmpty { return .success(files) }
         return .failure(ScenarioErrors(log.sortedErrors))
     }
 
-    private static func decode(text: String, path: String, baseDirectory: String, knownReferenceIDs: [LeptonFlavour: Set<String>],
-                               fileExists: @escaping (String) -> Bool, log: DiagnosticLog) -> ScenarioFile? {
-        guard let root = YAMLComposition.compose(text, log: log),
-              let top = MappingReader(root, allowedKeys: topKeys, expected: "a mapping with keys " + topKeys.joined(separator: ", "), log: log)
-        else { return nil }
+    /// A document's name and where it comes from, for the check that names are distinct.
+    private struct DocumentIdentity {
+        var name: String
+        /// The `name` value, or the `channel` value when the name is the channel's default.
+        var node: SourceNode
+        var isDefault: Bool
+        var documentPosition: SourcePosition
+    }
+
+    /// Documents sharing a name: reported at the second one's `name` (or `channel`, when the name
+    /// is the default).
+    private static func checkDistinctNames(_ identities: [DocumentIdentity?], log: DiagnosticLog) {
+        var first: [String: DocumentIdentity] = [:]
+        for identity in identities.compactMap({ $0 }) {
+            guard let earlier = first[identity.name] else {
+                first[identity.name] = identity
+                continue
+            }
+            let whose = identity.isDefault ? "the default name of a \(identity.node.scalar ?? "") document" : "this document's name"
+            let earlierWhose = earlier.isDefault ? "the default name" : "the name"
+            log.report(identity.node, "'\(identity.name)' (\(whose)) is already \(earlierWhose) of the document at line \(earlier.documentPosition.line)",
+                       expected: identity.isDefault ? "a distinct 'name:' for each document of the same channel" : "a name used by one document of the file")
+        }
+    }
+
+    private static func decodeDocument(_ root: SourceNode, path: String, baseDirectory: String, knownReferenceIDs: [LeptonFlavour: Set<String>],
+                                       fileExists: @escaping (String) -> Bool, log: DiagnosticLog) -> (file: ScenarioFile?, identity: DocumentIdentity?) {
+        guard let top = MappingReader(root, allowedKeys: topKeys, expected: "a mapping with keys " + topKeys.joined(separator: ", "), log: log)
+        else { return (nil, nil) }
 
         let title = top.required("title", expected: "a title for the figure, like 'NA62 reach for K+ -> pi0 e+ N'").flatMap {
             ValueDecoding.text($0, expected: "a title for the figure", log: log)
         }
-        let channel = top.required("channel", expected: ChannelDecoding.expected).flatMap { ChannelDecoding.decode($0, log: log) }
+        let nameNode = top.optional("name")
+        let name = nameNode.flatMap { DocumentNameDecoding.decode($0, log: log) }
+        let channelNode = top.required("channel", expected: ChannelDecoding.expected)
+        let channel = channelNode.flatMap { ChannelDecoding.decode($0, log: log) }
         let context = DecodingContext(log: log, channel: channel, baseDirectory: baseDirectory,
                                       fileExists: fileExists, knownReferenceIDs: knownReferenceIDs)
         let masses = top.required("masses", expected: "a mapping {from: <mass>, to: <mass>, step: <mass>}").flatMap {
@@ -52,8 +116,14 @@ public enum ScenarioDecoder {
         let (variants, labels) = decodeVariants(top.optional("variants"), base: base, title: title, context: context)
         let figure = FigureDecoding.decode(top.optional("figure"), variantLabels: labels, context: context)
 
-        guard let title, let channel, let masses, let variants, let figure else { return nil }
-        return ScenarioFile(path: path, title: title, channel: channel, masses: masses, variants: variants, figure: figure)
+        var identity: DocumentIdentity?
+        if let name, let nameNode {
+            identity = DocumentIdentity(name: name, node: nameNode, isDefault: false, documentPosition: root.position)
+        } else if nameNode == nil, let channel, let channelNode {
+            identity = DocumentIdentity(name: ScenarioFile.defaultName(for: channel), node: channelNode, isDefault: true, documentPosition: root.position)
+        }
+        guard let title, let channel, let masses, let variants, let figure, nameNode == nil || name != nil else { return (nil, identity) }
+        return (ScenarioFile(path: path, title: title, channel: channel, masses: masses, variants: variants, figure: figure, name: name), identity)
     }
 
     /// The scenarios of the file and the labels written (for the figure's references to them).

@@ -2,31 +2,51 @@ import Foundation
 import Physics
 
 /// Reads a scenario file from disk and decodes it: the one entry point for every command that
-/// takes a scenario (`validate`, `project`, `plot`), so they accept and reject the same files
+/// takes a scenario (`validate`, `project`, `background`, `plot`), so they accept and reject the same files
 /// with the same messages. Relative paths in the file resolve against its folder and are stored
 /// absolute; named table and curve files must exist.
 public enum ScenarioLoader {
     /// Larger files are not scenarios (the shipped ones are a few kB).
     public static let maximumFileBytes = 1_000_000
 
-    /// The decoded file, or every problem found (one line each in `errors.lines`).
+    /// The decoded file, or every problem found (one line each in `errors.lines`). A file with
+    /// several documents is an error here; `loadAll` reads them.
     public static func load(
         path: String,
         knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour
     ) -> Result<ScenarioFile, ScenarioErrors> {
+        withText(path: path) { text, folder, fileExists in
+            ScenarioDecoder.decode(text: text, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs, fileExists: fileExists)
+        }
+    }
+
+    /// Every document of the file (YAML documents separated by `---`), in file order, or every
+    /// problem found in any of them.
+    public static func loadAll(
+        path: String,
+        knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour
+    ) -> Result<[ScenarioFile], ScenarioErrors> {
+        withText(path: path) { text, folder, fileExists in
+            ScenarioDecoder.decodeAll(text: text, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs, fileExists: fileExists)
+        }
+    }
+
+    /// Reads the file and decodes its text with the file's absolute folder and a check that
+    /// named files exist (and are not folders).
+    private static func withText<T>(
+        path: String,
+        decode: (_ text: String, _ folder: String, _ fileExists: (String) -> Bool) -> Result<T, ScenarioErrors>
+    ) -> Result<T, ScenarioErrors> {
         switch readText(path: path) {
         case .failure(let error):
             return .failure(ScenarioErrors([error]))
         case .success(let text):
             let manager = FileManager.default
             let absolute = path.hasPrefix("/") ? path : FilePaths.resolve(path, against: manager.currentDirectoryPath)
-            return ScenarioDecoder.decode(
-                text: text, path: path, baseDirectory: FilePaths.directory(of: absolute),
-                knownReferenceIDs: knownReferenceIDs,
-                fileExists: { candidate in
-                    var isDirectory: ObjCBool = false
-                    return manager.fileExists(atPath: candidate, isDirectory: &isDirectory) && !isDirectory.boolValue
-                })
+            return decode(text, FilePaths.directory(of: absolute)) { candidate in
+                var isDirectory: ObjCBool = false
+                return manager.fileExists(atPath: candidate, isDirectory: &isDirectory) && !isDirectory.boolValue
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 import Physics
 import Simulation
 
-/// One scenario file, decoded and validated: a figure's worth of projections.
+/// One scenario document, decoded and validated: a figure's worth of projections. A file holds
+/// one or several documents (separated by `---`).
 /// All quantities are in the units their names say (GeV, GeV², rad); the YAML carries units
 /// and decoding converts them.
 public struct ScenarioFile: Sendable {
@@ -14,8 +15,12 @@ public struct ScenarioFile: Sendable {
     /// A file without `variants` has one, labelled with the title.
     public var variants: [Scenario]
     public var figure: FigureSettings
+    /// The `name` written in the document (a slug like `kpi0en-veto`), nil when not written;
+    /// `documentName` falls back to the channel's default.
+    public var name: String?
 
-    public init(path: String, title: String, channel: Channel, masses: MassGrid, variants: [Scenario], figure: FigureSettings) {
+    public init(path: String, title: String, channel: Channel, masses: MassGrid, variants: [Scenario], figure: FigureSettings, name: String? = nil) {
+        self.name = name
         self.path = path
         self.title = title
         self.channel = channel

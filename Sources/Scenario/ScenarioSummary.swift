@@ -6,9 +6,24 @@ import Simulation
 /// what the tool understood, in the units physicists quote (MeV, GeV^2, mrad), so a slip in the
 /// YAML shows before any projection is run.
 public enum ScenarioSummary {
+    /// The summary of every document of a file: for one document as `lines(for:)`; for several,
+    /// a line naming them, then each document's summary headed `file [name]: valid`.
+    public static func lines(forDocuments files: [ScenarioFile]) -> [String] {
+        guard files.count > 1, let first = files.first else { return files.flatMap { lines(for: $0) } }
+        let heading = "\(first.path): \(files.count) scenario documents: " + files.map(\.documentName).joined(separator: ", ")
+        return [heading] + files.flatMap { lines(for: $0, heading: "\($0.path) [\($0.documentName)]: valid") }
+    }
+
+    /// The summary of one document; a `name` written in it is stated.
     public static func lines(for file: ScenarioFile) -> [String] {
+        var summary = lines(for: file, heading: "\(file.path): valid")
+        if let name = file.name { summary.insert("  name: \(name)", at: 1) }
+        return summary
+    }
+
+    private static func lines(for file: ScenarioFile, heading: String) -> [String] {
         var lines = [
-            "\(file.path): valid",
+            heading,
             "  title: \(file.title)",
             "  channel: \(file.channel.name) (endpoint \(mev(file.channel.endpointGeV)), constrains |U_\(file.channel.flavour == .electron ? "e" : "mu")|^2)",
             "  masses: \(mev(file.masses.fromGeV)) to \(mev(file.masses.toGeV)) in steps of \(mev(file.masses.stepGeV)) (\(file.masses.massesGeV.count) points)",

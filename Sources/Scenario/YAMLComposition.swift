@@ -10,6 +10,37 @@ enum YAMLComposition {
     /// More values than this (aliases expanded) is never a scenario.
     static let maximumNodeCount = 200_000
 
+    /// The roots of the documents of a file (YAML documents separated by `---`), in file order,
+    /// each node at its line and column in the whole file. Documents without content (a trailing
+    /// `---`) are skipped. After a syntax error the documents read before it are still returned
+    /// (so their problems are reported too) and `complete` is false; the size and depth limits
+    /// hold for the file as a whole.
+    static func composeAll(_ text: String, log: DiagnosticLog) -> (documents: [SourceNode], complete: Bool) {
+        var documents: [SourceNode] = []
+        var builder = Builder(log: log)
+        do {
+            let parser = try Parser(yaml: text)
+            while let root = try parser.nextRoot() {
+                let node = builder.convert(root, path: "", depth: 0)
+                if builder.aborted { return (documents, false) }
+                if case .null = node.content { continue }
+                documents.append(node)
+            }
+        } catch let error as YamlError {
+            reportSyntax(error, log: log)
+            return (documents, false)
+        } catch {
+            log.report(at: nil, path: "", "cannot read the YAML (\(String(describing: error).quotedForMessage))", expected: "a YAML document")
+            return (documents, false)
+        }
+        if documents.isEmpty {
+            log.report(at: SourcePosition(line: 1, column: 1), path: "", "the file holds no YAML document",
+                       expected: "a mapping with keys title, channel, masses, base")
+            return (documents, false)
+        }
+        return (documents, true)
+    }
+
     /// The root of the document, or nil after reporting why there is none.
     static func compose(_ text: String, log: DiagnosticLog) -> SourceNode? {
         let root: Node?

@@ -27,6 +27,9 @@ struct BackgroundCommand: ParsableCommand {
     @Option(help: "The variant: its label or 1-based index (default: the first).")
     var variant: String?
 
+    @Option(help: "The scenario document of a file with several: its name or 1-based index (default: the first).")
+    var scenario: String?
+
     @Option(help: "Bin width in m²_miss, with its unit (e.g. 5e-4 GeV^2).")
     var binWidth: String = "5e-4 GeV^2"
 
@@ -46,7 +49,7 @@ struct BackgroundCommand: ParsableCommand {
         case .success: throw ValidationError("--bin-width \(binWidth): expected a positive squared mass like 5e-4 GeV^2")
         case .failure(let e): throw ValidationError("--bin-width \(binWidth): \(e); expected a squared mass like 5e-4 GeV^2")
         }
-        let scenarioFile = try ScenarioInput.loadOrExit(path: file)
+        let scenarioFile = try ScenarioSelector.document(scenario, in: ScenarioInput.loadAllOrExit(path: file))
         let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
         let scenario = scenarioFile.variants[index]
         if case .table(let path, _) = scenario.background {

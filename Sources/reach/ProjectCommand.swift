@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Projection
+import Scenario
 
 /// `reach project`: the sensitivity table of a scenario file, one row per variant and mass.
 struct ProjectCommand: ParsableCommand {
@@ -11,6 +12,14 @@ struct ProjectCommand: ParsableCommand {
             For each variant and mass: B/|U|², N_K, acceptance, window, signal per |U|², background \
             and its uncertainty, veto pass fraction, and |U|² for detection, median exclusion and \
             CLs (median and ±1σ/±2σ band edges).
+
+            A file may hold several scenario documents separated by '---' (one figure each, e.g. \
+            one per channel): all of them go into one table, in file order. The CSV's last two \
+            columns, scenario and channel, name each row's document (its 'name', or the channel's \
+            default kpi0en, ken, kmun, kpi0mun) and its channel; they are written for \
+            single-document files too. The JSON of one document is one object with a "scenario" \
+            key; of several, {"scenarios": [one such object per document]}. --variant applies to \
+            every document; --scenario keeps one.
 
             Example:
               reach project scenarios/na62-kpi0en.yaml --format csv -o kpi0en.csv
@@ -24,6 +33,9 @@ struct ProjectCommand: ParsableCommand {
 
     @Option(help: "Only this variant: its label or 1-based index.")
     var variant: String?
+
+    @Option(help: "Only this scenario document of a file with several: its name or 1-based index.")
+    var scenario: String?
 
     @Option(help: "Output format: csv or json.")
     var format: Format = .csv
@@ -39,19 +51,23 @@ struct ProjectCommand: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now()
         let messages = Messages(quiet: quiet)
-        let scenario = try ScenarioInput.loadOrExit(path: file)
-        let indices = try VariantSelector.indices(variant, in: scenario)
+        let documents = try ScenarioSelector.documents(scenario, in: ScenarioInput.loadAllOrExit(path: file))
+        let selections = try documents.map { try VariantSelector.indices(variant, in: $0) }
         let projector = Projector(generation: simulation.generation, jobs: simulation.jobs)
-        let projection: Projection
+        let projections: [Projection]
         do {
-            projection = try projector.project(scenario, variants: indices)
+            projections = try zip(documents, selections).map { try projector.project($0, variants: $1) }
         } catch {
             throw ValidationError("\(error)")
         }
-        ProjectionTable.warnings(projection).forEach(messages.warning)
-        let text = format == .csv ? ProjectionTable.csv(projection) : ProjectionTable.json(projection)
+        ProjectionTable.warnings(projections).forEach(messages.warning)
+        let text = format == .csv ? ProjectionTable.csv(projections) : ProjectionTable.json(projections)
         try OutputFile.emit(text, to: output)
-        let rows = projection.curves.reduce(0) { $0 + $1.points.count }
-        messages.summary("projected \(projection.curves.count) variant(s) × \(rows / max(projection.curves.count, 1)) masses → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
+        let curves = projections.reduce(0) { $0 + $1.curves.count }
+        let rows = projections.reduce(0) { $0 + $1.curves.reduce(0) { $0 + $1.points.count } }
+        let what = projections.count == 1
+            ? "\(curves) variant(s) × \(rows / max(curves, 1)) masses"
+            : "\(projections.count) scenario documents, \(curves) variants, \(rows) rows"
+        messages.summary("projected \(what) → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
     }
 }

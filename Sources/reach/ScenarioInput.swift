@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Physics
 import References
 import Scenario
 
@@ -7,10 +8,22 @@ import Scenario
 /// exit, exactly as `reach validate` reports them.
 enum ScenarioInput {
     static func loadOrExit(path: String) throws -> ScenarioFile {
-        let knownIDs = (try? ReferenceLibrary.bundled.get().knownIDs) ?? BundledReferenceIDs.byFlavour
-        switch ScenarioLoader.load(path: path, knownReferenceIDs: knownIDs) {
-        case .success(let file):
-            return file
+        try orExit(ScenarioLoader.load(path: path, knownReferenceIDs: knownIDs))
+    }
+
+    /// Every document of a file that may hold several (separated by `---`).
+    static func loadAllOrExit(path: String) throws -> [ScenarioFile] {
+        try orExit(ScenarioLoader.loadAll(path: path, knownReferenceIDs: knownIDs))
+    }
+
+    private static var knownIDs: [LeptonFlavour: Set<String>] {
+        (try? ReferenceLibrary.bundled.get().knownIDs) ?? BundledReferenceIDs.byFlavour
+    }
+
+    private static func orExit<T>(_ result: Result<T, ScenarioErrors>) throws -> T {
+        switch result {
+        case .success(let value):
+            return value
         case .failure(let errors):
             StandardError.write(lines: errors.lines)
             throw ExitCode.failure

@@ -8,6 +8,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check scenario files and print what they resolve to.",
         discussion: "Every problem in a file is reported as 'file:line:column: field: what is wrong; expected what'. "
+            + "A file may hold several scenario documents separated by '---'; each is checked and summarised under its name. "
             + "The exit status is non-zero if any file has a problem."
     )
 
@@ -22,11 +23,11 @@ struct ValidateCommand: ParsableCommand {
         var failed = false
         var summaries = 0
         for path in files {
-            switch ScenarioLoader.load(path: path) {
-            case .success(let file):
+            switch ScenarioLoader.loadAll(path: path) {
+            case .success(let documents):
                 if summaries > 0 { print("") }
                 summaries += 1
-                ScenarioSummary.lines(for: file).forEach { print($0) }
+                ScenarioSummary.lines(forDocuments: documents).forEach { print($0) }
             case .failure(let errors):
                 failed = true
                 StandardError.write(lines: errors.lines)

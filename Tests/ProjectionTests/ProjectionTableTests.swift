@@ -34,6 +34,35 @@ final class ProjectionTableTests: XCTestCase {
     func testCSVHeaderHasTheDocumentedColumns() {
         let header = ProjectionTable.csv(projection()).split(separator: "\n")[0]
         XCTAssertTrue(header.hasPrefix("variant,mass_MeV,br_per_U2,kaon_decays_eff,signal_acceptance,window_k"))
-        XCTAssertTrue(header.hasSuffix("u2_cls_expected,u2_cls_minus2sigma,u2_cls_minus1sigma,u2_cls_plus1sigma,u2_cls_plus2sigma"))
+        XCTAssertTrue(header.hasSuffix("u2_cls_expected,u2_cls_minus2sigma,u2_cls_minus1sigma,u2_cls_plus1sigma,u2_cls_plus2sigma,scenario,channel"))
+    }
+
+    /// Several documents: one CSV whose last two columns name each row's document and channel;
+    /// the rows of each document are the rows of its own table.
+    func testSeveralDocumentsShareOneCSV() {
+        let electron = projection()
+        var muon = projection()
+        muon.channel = .kaonToMuonN
+        muon.name = "kmun-study"
+        let rows = ProjectionTable.csv([electron, muon]).split(separator: "\n").map(String.init)
+        XCTAssertEqual(rows.count, 1 + 4 + 4)
+        XCTAssertEqual(rows[0], ProjectionTable.csvColumns.joined(separator: ","))
+        XCTAssertTrue(rows[1...4].allSatisfy { $0.hasSuffix(",kpi0en,K+ -> pi0 e+ N") }, "\(rows)")
+        XCTAssertTrue(rows[5...8].allSatisfy { $0.hasSuffix(",kmun-study,K+ -> mu+ N") }, "\(rows)")
+        XCTAssertEqual(Array(rows[1...4]), ProjectionTable.csv(electron).split(separator: "\n").dropFirst().map(String.init))
+        XCTAssertTrue(rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == ProjectionTable.csvColumns.count })
+    }
+
+    /// JSON: one document is one object (with its name); several are listed under "scenarios".
+    func testJSONOfSeveralDocumentsListsThem() throws {
+        let one = try JSONSerialization.jsonObject(with: Data(ProjectionTable.json([projection()]).utf8)) as! [String: Any]
+        XCTAssertEqual(one["scenario"] as? String, "kpi0en")
+        XCTAssertNil(one["scenarios"])
+        var second = projection()
+        second.name = "other"
+        let two = try JSONSerialization.jsonObject(with: Data(ProjectionTable.json([projection(), second]).utf8)) as! [String: Any]
+        let documents = try XCTUnwrap(two["scenarios"] as? [[String: Any]])
+        XCTAssertEqual(documents.map { $0["scenario"] as? String }, ["kpi0en", "other"])
+        XCTAssertEqual(documents.map { ($0["variants"] as? [Any])?.count }, [2, 2])
     }
 }

@@ -3,7 +3,7 @@ import Physics
 @testable import Scenario
 
 /// The examples in scenarios/README.md are complete scenario files: each ```yaml block decodes,
-/// and together they cover every channel.
+/// the one-document ones cover every channel, and the multi-document one names its documents.
 final class ReadmeExampleTests: XCTestCase {
     private func readmeExamples() throws -> [String] {
         let readme = URL(fileURLWithPath: #filePath)
@@ -25,20 +25,24 @@ final class ReadmeExampleTests: XCTestCase {
         return blocks
     }
 
+    /// Four one-document examples, one per channel, and one file with two documents.
     func testEveryExampleDecodesAndEveryChannelHasOne() throws {
         let examples = try readmeExamples()
-        XCTAssertEqual(examples.count, 4)
+        XCTAssertEqual(examples.count, 5)
         var channels: Set<Channel> = []
+        var documentNames: [[String]] = []
         for (index, yaml) in examples.enumerated() {
-            switch ScenarioDecoder.decode(text: yaml, path: "README example \(index + 1)", baseDirectory: "/scenarios") {
-            case .success(let file):
-                channels.insert(file.channel)
-                XCTAssertFalse(file.variants.isEmpty)
+            switch ScenarioDecoder.decodeAll(text: yaml, path: "README example \(index + 1)", baseDirectory: "/scenarios") {
+            case .success(let files):
+                if files.count == 1 { channels.insert(files[0].channel) }
+                documentNames.append(files.map(\.documentName))
+                XCTAssertTrue(files.allSatisfy { !$0.variants.isEmpty })
             case .failure(let errors):
                 XCTFail("README example \(index + 1) does not decode:\n\(errors)")
             }
         }
         XCTAssertEqual(channels, Set(Channel.allCases))
+        XCTAssertEqual(documentNames.filter { $0.count > 1 }, [["pi0e-run1", "kpi0mun"]])
     }
 
     /// The seed-001 example states Sec. V's numbers: 3e10 for Run 1 and 1.4e11 for 2016-2024;

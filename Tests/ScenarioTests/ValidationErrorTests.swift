@@ -32,7 +32,7 @@ final class ValidationErrorTests: XCTestCase {
 
     func testEmptyDocumentAndNonMappingRoot() {
         XCTAssertEqual(onlyError("# only a comment\n"), "t.yaml:1:1: the file holds no YAML document; expected a mapping with keys title, channel, masses, base")
-        XCTAssertEqual(onlyError("- a\n- b\n"), "t.yaml:1:1: found a list; expected a mapping with keys title, channel, masses, base, variants, figure")
+        XCTAssertEqual(onlyError("- a\n- b\n"), "t.yaml:1:1: found a list; expected a mapping with keys title, channel, masses, base, variants, figure, name")
     }
 
     // MARK: keys
@@ -45,7 +45,7 @@ final class ValidationErrorTests: XCTestCase {
 
     func testUnknownKeyWithoutCloseMatch() {
         let yaml = minimalScenario + "colour: red\n"
-        XCTAssertEqual(onlyError(yaml), "t.yaml:12:1: colour: unknown key; expected one of title, channel, masses, base, variants, figure")
+        XCTAssertEqual(onlyError(yaml), "t.yaml:12:1: colour: unknown key; expected one of title, channel, masses, base, variants, figure, name")
     }
 
     func testMissingKeyIsReportedAtTheMappingThatLacksIt() {
