@@ -4,6 +4,7 @@ import Foundation
 import Plot
 import Projection
 import References
+import Scenario
 
 /// Output formats of figures, as users write them in `--format pdf,png`.
 struct FigureFormats: ExpressibleByArgument {
@@ -26,7 +27,8 @@ struct PlotCommand: ParsableCommand {
         commandName: "plot",
         abstract: "Draw a scenario's projections beside the published limits (PDF, PNG, SVG).",
         discussion: """
-            One figure per scenario file, named after it (na62-kpi0en.yaml → na62-kpi0en.pdf). \
+            One figure per scenario, named after the file (na62-kpi0en.yaml → na62-kpi0en.pdf); \
+            a file of several documents gives one per document (hike.yaml → hike-kpi0en.pdf …). \
             What the figure shows — references, axis ranges, bands, ratio panel, label — comes \
             from the file's `figure:` section (see scenarios/README.md).
 
@@ -63,8 +65,21 @@ struct PlotCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("-o \(output): no such folder; expected an existing folder for the figures")
         }
-        let scenario = try ScenarioInput.loadOrExit(path: file)
+        let documents = try ScenarioInput.loadAllOrExit(path: file)
         let library = try ReferenceLibrary.bundled.get()
+        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        var written: [String] = []
+        for scenario in documents {
+            // One figure per document: NAME.pdf, or NAME-<document>.pdf when the file holds several.
+            let basename: String = documents.count == 1 ? stem : stem + "-" + scenario.documentName
+            let files: [URL] = try plot(scenario, library: library, basename: basename, messages: messages)
+            for url in files { written.append(output + "/" + url.lastPathComponent) }
+        }
+        messages.summary("plotted \(documents.count) figure(s) → \(written.joined(separator: ", ")) in \(elapsedSeconds(since: start))")
+    }
+
+    /// Projects one scenario and writes its figure in every requested format.
+    private func plot(_ scenario: ScenarioFile, library: ReferenceLibrary, basename: String, messages: Messages) throws -> [URL] {
         let projection: Projection
         let userCurves: [ReferenceCurve]
         do {
@@ -74,14 +89,13 @@ struct PlotCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let figure = ExclusionFigure.make(file: scenario, projection: projection, library: library, userCurves: userCurves)
-        let basename = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        let written: (files: [URL], model: RenderModel?)
+        let result: (files: [URL], model: RenderModel?)
         do {
-            written = try FigureRenderer.write(figure, formats: format.formats(dpi: dpi), to: URL(fileURLWithPath: output), basename: basename)
+            result = try FigureRenderer.write(figure, formats: format.formats(dpi: dpi), to: URL(fileURLWithPath: output), basename: basename)
         } catch {
             throw ValidationError("\(error)")
         }
-        for warning in written.model?.warnings ?? [] { messages.warning("\(basename): \(warning)") }
-        messages.summary("plotted \(projection.curves.count) variant(s) → \(written.files.map(\.path).joined(separator: ", ")) in \(elapsedSeconds(since: start))")
+        for warning in result.model?.warnings ?? [] { messages.warning("\(basename): \(warning)") }
+        return result.files
     }
 }
