@@ -17,24 +17,27 @@ public enum ScenarioDecoder {
     ///     folder of `path`. Pass an absolute folder to get absolute paths in the model.
     ///   - knownReferenceIDs: ids of published limits a figure may name, per flavour.
     ///   - fileExists: whether a (resolved) table or curve file exists; default: assume it does.
+    ///   - overrides: values set from outside the file (a parameter scan), written into each
+    ///     variant's tree after the variant is merged over the base.
     public static func decode(
         text: String,
         path: String,
         baseDirectory: String? = nil,
         knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour,
-        fileExists: (String) -> Bool = { _ in true }
+        fileExists: (String) -> Bool = { _ in true },
+        overrides: [ScenarioOverride] = []
     ) -> Result<ScenarioFile, ScenarioErrors> {
         let log = DiagnosticLog(file: path)
         let file = withoutActuallyEscaping(fileExists) { fileExists in
             decode(text: text, path: path, baseDirectory: baseDirectory ?? FilePaths.directory(of: path),
-                   knownReferenceIDs: knownReferenceIDs, fileExists: fileExists, log: log)
+                   knownReferenceIDs: knownReferenceIDs, fileExists: fileExists, overrides: overrides, log: log)
         }
         if let file, log.isEmpty { return .success(file) }
         return .failure(ScenarioErrors(log.sortedErrors))
     }
 
     private static func decode(text: String, path: String, baseDirectory: String, knownReferenceIDs: [LeptonFlavour: Set<String>],
-                               fileExists: @escaping (String) -> Bool, log: DiagnosticLog) -> ScenarioFile? {
+                               fileExists: @escaping (String) -> Bool, overrides: [ScenarioOverride], log: DiagnosticLog) -> ScenarioFile? {
         guard let root = YAMLComposition.compose(text, log: log),
               let top = MappingReader(root, allowedKeys: topKeys, expected: "a mapping with keys " + topKeys.joined(separator: ", "), log: log)
         else { return nil }
@@ -49,7 +52,7 @@ public enum ScenarioDecoder {
             MassGridDecoding.decode($0, context: context)
         }
         let base = top.required("base", expected: "a mapping {exposure, detector, background, analysis}")
-        let (variants, labels) = decodeVariants(top.optional("variants"), base: base, title: title, context: context)
+        let (variants, labels) = decodeVariants(top.optional("variants"), base: base, title: title, overrides: overrides, context: context)
         let figure = FigureDecoding.decode(top.optional("figure"), variantLabels: labels, context: context)
 
         guard let title, let channel, let masses, let variants, let figure else { return nil }
@@ -57,11 +60,18 @@ public enum ScenarioDecoder {
     }
 
     /// The scenarios of the file and the labels written (for the figure's references to them).
-    private static func decodeVariants(_ node: SourceNode?, base: SourceNode?, title: String?, context: DecodingContext) -> ([Scenario]?, [String]) {
+    private static func decodeVariants(_ node: SourceNode?, base: SourceNode?, title: String?, overrides: [ScenarioOverride],
+                                       context: DecodingContext) -> ([Scenario]?, [String]) {
         let log = context.log
+        /// The variant's tree with the overrides that apply to it; nil after reporting.
+        func overridden(_ body: SourceNode, variant index: Int) -> SourceNode? {
+            overrides.filter { $0.applies(toVariant: index) }.reduce(Optional(body)) { body, override in
+                body.flatMap { override.apply(to: $0, log: log) }
+            }
+        }
         guard let node else {
             let label = title ?? ""
-            let scenario = base.flatMap { ScenarioBodyDecoding.decode($0, label: label, context: context) }
+            let scenario = base.flatMap { overridden($0, variant: 0) }.flatMap { ScenarioBodyDecoding.decode($0, label: label, context: context) }
             return (scenario.map { [$0] }, [label])
         }
         let expected = "a non-empty list of variants {label: <text>, ...overrides of base}"
@@ -76,7 +86,7 @@ public enum ScenarioDecoder {
         var scenarios: [Scenario?] = []
         var labels: [String] = []
         var firstUse: [String: SourceNode] = [:]
-        for element in elements {
+        for (index, element) in elements.enumerated() {
             guard let reader = MappingReader(element, allowedKeys: variantKeys, expected: expected, log: log) else {
                 scenarios.append(nil)
                 continue
@@ -95,10 +105,10 @@ public enum ScenarioDecoder {
                 }
             }
             // The variant's own keys, merged over the base; `label` and unknown keys are not overrides.
-            let overrides = SourceNode(content: .mapping(reader.entries.filter { ScenarioBodyDecoding.keys.contains($0.key) }),
-                                       position: element.position, path: element.path)
+            let ownKeys = SourceNode(content: .mapping(reader.entries.filter { ScenarioBodyDecoding.keys.contains($0.key) }),
+                                     position: element.position, path: element.path)
             guard let base, base.entries != nil else { scenarios.append(nil); continue }
-            let merged = DeepMerge.merge(base, overrides)
+            guard let merged = overridden(DeepMerge.merge(base, ownKeys), variant: index) else { scenarios.append(nil); continue }
             let scenario = ScenarioBodyDecoding.decode(merged, label: label ?? "", context: context)
             scenarios.append(label == nil ? nil : scenario)
         }

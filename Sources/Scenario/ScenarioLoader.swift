@@ -10,24 +10,46 @@ public enum ScenarioLoader {
     public static let maximumFileBytes = 1_000_000
 
     /// The decoded file, or every problem found (one line each in `errors.lines`).
+    /// `overrides`: values set from outside the file (see `ScenarioOverride`).
     public static func load(
         path: String,
-        knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour
+        knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour,
+        overrides: [ScenarioOverride] = []
     ) -> Result<ScenarioFile, ScenarioErrors> {
+        loadVariations(path: path, knownReferenceIDs: knownReferenceIDs, overrideSets: [overrides]).map { $0[0] }
+    }
+
+    /// The file read once and decoded once per set of overrides (a parameter scan: one set per
+    /// value), in order; or every problem found in any of them, each reported once.
+    public static func loadVariations(
+        path: String,
+        knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour,
+        overrideSets: [[ScenarioOverride]]
+    ) -> Result<[ScenarioFile], ScenarioErrors> {
+        let text: String
         switch readText(path: path) {
-        case .failure(let error):
-            return .failure(ScenarioErrors([error]))
-        case .success(let text):
-            let manager = FileManager.default
-            let absolute = path.hasPrefix("/") ? path : FilePaths.resolve(path, against: manager.currentDirectoryPath)
-            return ScenarioDecoder.decode(
+        case .failure(let error): return .failure(ScenarioErrors([error]))
+        case .success(let read): text = read
+        }
+        let manager = FileManager.default
+        let absolute = path.hasPrefix("/") ? path : FilePaths.resolve(path, against: manager.currentDirectoryPath)
+        var files: [ScenarioFile] = []
+        var errors: [ScenarioError] = []
+        for overrides in overrideSets {
+            let decoded = ScenarioDecoder.decode(
                 text: text, path: path, baseDirectory: FilePaths.directory(of: absolute),
                 knownReferenceIDs: knownReferenceIDs,
                 fileExists: { candidate in
                     var isDirectory: ObjCBool = false
                     return manager.fileExists(atPath: candidate, isDirectory: &isDirectory) && !isDirectory.boolValue
-                })
+                },
+                overrides: overrides)
+            switch decoded {
+            case .success(let file): files.append(file)
+            case .failure(let found): errors += found.errors.filter { !errors.contains($0) }
+            }
         }
+        return errors.isEmpty ? .success(files) : .failure(ScenarioErrors(errors))
     }
 
     /// The file's text, or why it is not a readable scenario file.

@@ -1,14 +1,19 @@
 import ArgumentParser
 import Foundation
+import Physics
 import References
 import Scenario
 
 /// Loading a scenario for any subcommand: the file, or its problems on stderr and a failing
 /// exit, exactly as `reach validate` reports them.
 enum ScenarioInput {
+    /// Ids of the bundled published limits a figure may name.
+    static var knownReferenceIDs: [LeptonFlavour: Set<String>] {
+        (try? ReferenceLibrary.bundled.get().knownIDs) ?? BundledReferenceIDs.byFlavour
+    }
+
     static func loadOrExit(path: String) throws -> ScenarioFile {
-        let knownIDs = (try? ReferenceLibrary.bundled.get().knownIDs) ?? BundledReferenceIDs.byFlavour
-        switch ScenarioLoader.load(path: path, knownReferenceIDs: knownIDs) {
+        switch ScenarioLoader.load(path: path, knownReferenceIDs: knownReferenceIDs) {
         case .success(let file):
             return file
         case .failure(let errors):
