@@ -50,7 +50,7 @@ struct BackgroundCommand: ParsableCommand {
         let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
         let scenario = scenarioFile.variants[index]
         if case .table(let path, _) = scenario.background {
-            throw ValidationError("variant '\(scenario.label)' uses the background table \(path); expected a variant with the radiative background model")
+            throw RunFailure("variant '\(scenario.label)' uses the background table \(path); expected a variant with the radiative background model")
         }
         var spectrumScenario = scenario
         spectrumScenario.detector.backgroundAcceptance = VariantBackground.spectrumAcceptance(for: scenario)

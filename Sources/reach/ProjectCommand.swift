@@ -46,7 +46,7 @@ struct ProjectCommand: ParsableCommand {
         do {
             projection = try projector.project(scenario, variants: indices)
         } catch {
-            throw ValidationError("\(error)")
+            throw RunFailure("\(error)")
         }
         ProjectionTable.warnings(projection).forEach(messages.warning)
         let text = format == .csv ? ProjectionTable.csv(projection) : ProjectionTable.json(projection)
