@@ -39,6 +39,7 @@ struct ProjectCommand: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now()
         let messages = Messages(quiet: quiet)
+        try OutputFile.checkDestination(output)
         let scenario = try ScenarioInput.loadOrExit(path: file)
         let indices = try VariantSelector.indices(variant, in: scenario)
         let projector = Projector(generation: simulation.generation, jobs: simulation.jobs)

@@ -66,6 +66,7 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now()
         let messages = Messages(quiet: quiet)
+        try OutputFile.checkDestination(output)
         let scan = try Self.scan(path: file, variant: variant, massGeV: try massGeV(), parameter: try scenarioParameter(),
                                  values: try valueList(), simulation: simulation)
         ParameterScanTable.warnings(scan).forEach(messages.warning)
