@@ -62,7 +62,7 @@ let executables: [Target] = [
     ),
 ]
 
-// MARK: - Tests (one target per library)
+// MARK: - Tests (one target per library, and the command line end to end)
 
 let tests: [Target] = [
     .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
@@ -72,6 +72,8 @@ let tests: [Target] = [
     .testTarget(name: "ProjectionTests", dependencies: ["Projection", "Scenario", "Statistics", "Simulation", "Physics"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot"]),
     .testTarget(name: "ReferencesTests", dependencies: ["References", "Physics"]),
+    // End to end: the built `reach` executable run as a separate process (no library linked).
+    .testTarget(name: "CLITests"),
 ]
 
 let package = Package(
