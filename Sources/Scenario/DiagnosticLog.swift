@@ -16,7 +16,7 @@ final class DiagnosticLog {
     /// Records a problem at `position` in the field `path` (or, for a value set from outside
     /// the file, at the place it was given).
     func report(at position: SourcePosition?, path: String, _ message: String, expected: String) {
-        if let origin = externalOrigins[path] {
+        if let origin = externalOrigin(of: path) {
             report(origin: origin, path: path, message, expected: expected)
             return
         }
@@ -29,7 +29,14 @@ final class DiagnosticLog {
         append(ScenarioError(file: origin, line: nil, column: nil, fieldPath: path, message: message, expected: expected))
     }
 
-    /// Values at `path` come from `origin`, not from the file.
+    /// Where the value at `path` was given, if it (or a mapping holding it, created by an
+    /// override) was set from outside the file.
+    private func externalOrigin(of path: String) -> String? {
+        if let origin = externalOrigins[path] { return origin }
+        return externalOrigins.first { path.hasPrefix($0.key + ".") || path.hasPrefix($0.key + "[") }?.value
+    }
+
+    /// Values at `path`, and below it, come from `origin`, not from the file.
     func registerExternal(path: String, origin: String) {
         externalOrigins[path] = origin
     }

@@ -166,6 +166,19 @@ final class ScenarioOverrideTests: XCTestCase {
         XCTAssertTrue(errors[0].message.contains("applies to kaon_decays"), errors[0].message)
     }
 
+    /// A mapping the override had to create (no `veto` in a file with a background table) is
+    /// the override's: what it lacks is reported under the option too.
+    func testWhatACreatedMappingLacksIsReportedUnderTheOption() {
+        let tableFile = minimalScenario
+            .replacingOccurrences(of: "    veto: { hermetic_angle: 50 mrad, inefficiency: 1e-3 }\n", with: "")
+            + "  background: { table: flat.csv, normalisation: per_kaon_decay }\n"
+        XCTAssertNotNil(try? decode(tableFile, []).get(), "the veto may be omitted with a table")
+        let errors = decodeErrors(tableFile, override("detector.veto.inefficiency", "1e-2", variant: 0))
+        XCTAssertEqual(errors.map(\.description), [
+            "--values: detector.veto.hermetic_angle: missing; expected the edge of the hermetic veto coverage, an angle in (0, 180 deg] like 50 mrad",
+        ])
+    }
+
     func testNumericValuesShareTheFirstUnit() throws {
         let angle = try XCTUnwrap(parameter("detector.veto.hermetic_angle"))
         XCTAssertEqual(angle.numericValue(of: "30mrad")?.unit, "mrad")
