@@ -68,7 +68,7 @@ let executables: [Target] = [
     ),
 ]
 
-// MARK: - Tests (one target per library)
+// MARK: - Tests (one target per library, and the command line end to end)
 
 let tests: [Target] = [
     .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
@@ -80,6 +80,8 @@ let tests: [Target] = [
     .testTarget(name: "ReferencesTests", dependencies: ["References", "Physics"]),
     .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Projection", "Scenario", "References", "Physics", "Simulation"]),
+    // End to end: the built `reach` executable run as a separate process (no library linked).
+    .testTarget(name: "CLITests"),
 ]
 
 let package = Package(

@@ -38,6 +38,20 @@ enum AnalysisDecoding {
     /// `1.4 sigma`, `1.4σ`, `1.4` or `optimal`.
     private static func decodeWindow(_ node: SourceNode, log: DiagnosticLog) -> WindowWidth? {
         guard let text = ValueDecoding.scalarText(node, expected: windowExpected, log: log) else { return nil }
+        switch parseWindow(text) {
+        case nil:
+            log.report(node, "'\(text.quotedForMessage)' is not a window width", expected: windowExpected)
+            return nil
+        case .fixed(let k)? where k <= 0:
+            log.report(node, "'\(text.quotedForMessage)' is out of range", expected: windowExpected)
+            return nil
+        case let window?:
+            return window
+        }
+    }
+
+    /// The window a text names, whatever the sign of k; nil when it names none.
+    static func parseWindow(_ text: String) -> WindowWidth? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed == "optimal" { return .optimal }
         var number = trimmed
@@ -45,14 +59,6 @@ enum AnalysisDecoding {
             number = String(number.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
             break
         }
-        guard let k = Quantity.parseNumber(number) else {
-            log.report(node, "'\(text.quotedForMessage)' is not a window width", expected: windowExpected)
-            return nil
-        }
-        guard k > 0 else {
-            log.report(node, "'\(text.quotedForMessage)' is out of range", expected: windowExpected)
-            return nil
-        }
-        return .fixed(k: k)
+        return Quantity.parseNumber(number).map { .fixed(k: $0) }
     }
 }

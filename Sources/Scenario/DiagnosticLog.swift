@@ -5,15 +5,43 @@ final class DiagnosticLog {
     let file: String
     private(set) var errors: [ScenarioError] = []
     private var seen: Set<String> = []
+    /// Field paths of values set from outside the file (`ScenarioOverride`), with where they
+    /// were given: problems with them name that place instead of a line of the file.
+    private var externalOrigins: [String: String] = [:]
 
     init(file: String) { self.file = file }
 
     var isEmpty: Bool { errors.isEmpty }
 
-    /// Records a problem at `position` in the field `path`.
+    /// Records a problem at `position` in the field `path` (or, for a value set from outside
+    /// the file, at the place it was given).
     func report(at position: SourcePosition?, path: String, _ message: String, expected: String) {
-        let error = ScenarioError(file: file, line: position?.line, column: position?.column,
-                                  fieldPath: path, message: message, expected: expected)
+        if let origin = externalOrigin(of: path) {
+            report(origin: origin, path: path, message, expected: expected)
+            return
+        }
+        append(ScenarioError(file: file, line: position?.line, column: position?.column,
+                             fieldPath: path, message: message, expected: expected))
+    }
+
+    /// Records a problem with a value given at `origin` (e.g. a command-line option).
+    func report(origin: String, path: String, _ message: String, expected: String) {
+        append(ScenarioError(file: origin, line: nil, column: nil, fieldPath: path, message: message, expected: expected))
+    }
+
+    /// Where the value at `path` was given, if it (or a mapping holding it, created by an
+    /// override) was set from outside the file.
+    private func externalOrigin(of path: String) -> String? {
+        if let origin = externalOrigins[path] { return origin }
+        return externalOrigins.first { path.hasPrefix($0.key + ".") || path.hasPrefix($0.key + "[") }?.value
+    }
+
+    /// Values at `path`, and below it, come from `origin`, not from the file.
+    func registerExternal(path: String, origin: String) {
+        externalOrigins[path] = origin
+    }
+
+    private func append(_ error: ScenarioError) {
         if seen.insert(error.description).inserted { errors.append(error) }
     }
 

@@ -29,10 +29,11 @@ public enum ScenarioDecoder {
         fileExists: (String) -> Bool = { _ in true }
     ) -> Result<[ScenarioFile], ScenarioErrors> {
         decodeFile(text: text, path: path, baseDirectory: baseDirectory, knownReferenceIDs: knownReferenceIDs,
-                   fileExists: fileExists, documents: .several)
+                   fileExists: fileExists, overrides: [], documents: .several)
     }
 
-    /// The one document of a file. A file with several documents is an error here (commands that
+    /// The one document of a file. `overrides`: values set from outside the file (a parameter
+    /// scan), written into each variant's tree after the variant is merged over the base. A file with several documents is an error here (commands that
     /// draw one figure take one document; `decodeAll` reads them all).
     /// Parameters as for `decodeAll`.
     public static func decode(
@@ -40,16 +41,17 @@ public enum ScenarioDecoder {
         path: String,
         baseDirectory: String? = nil,
         knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour,
-        fileExists: (String) -> Bool = { _ in true }
+        fileExists: (String) -> Bool = { _ in true },
+        overrides: [ScenarioOverride] = []
     ) -> Result<ScenarioFile, ScenarioErrors> {
         decodeFile(text: text, path: path, baseDirectory: baseDirectory, knownReferenceIDs: knownReferenceIDs,
-                   fileExists: fileExists, documents: .one).map { $0[0] }
+                   fileExists: fileExists, overrides: overrides, documents: .one).map { $0[0] }
     }
 
     private enum DocumentCount { case one, several }
 
     private static func decodeFile(text: String, path: String, baseDirectory: String?, knownReferenceIDs: [LeptonFlavour: Set<String>],
-                                   fileExists: (String) -> Bool, documents count: DocumentCount) -> Result<[ScenarioFile], ScenarioErrors> {
+                                   fileExists: (String) -> Bool, overrides: [ScenarioOverride], documents count: DocumentCount) -> Result<[ScenarioFile], ScenarioErrors> {
         let log = DiagnosticLog(file: path)
         let files = withoutActuallyEscaping(fileExists) { fileExists -> [ScenarioFile]? in
             let (roots, complete) = YAMLComposition.composeAll(text, log: log)
@@ -61,7 +63,7 @@ public enum ScenarioDecoder {
             }
             let folder = baseDirectory ?? FilePaths.directory(of: path)
             let decoded = roots.map { decodeDocument($0, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs,
-                                                     fileExists: fileExists, log: log) }
+                                                     fileExists: fileExists, overrides: overrides, log: log) }
             checkDistinctNames(decoded.map(\.identity), log: log)
             let files = decoded.compactMap(\.file)
             return complete && files.count == decoded.count ? files : nil
@@ -96,7 +98,8 @@ public enum ScenarioDecoder {
     }
 
     private static func decodeDocument(_ root: SourceNode, path: String, baseDirectory: String, knownReferenceIDs: [LeptonFlavour: Set<String>],
-                                       fileExists: @escaping (String) -> Bool, log: DiagnosticLog) -> (file: ScenarioFile?, identity: DocumentIdentity?) {
+                                       fileExists: @escaping (String) -> Bool, overrides: [ScenarioOverride],
+                                       log: DiagnosticLog) -> (file: ScenarioFile?, identity: DocumentIdentity?) {
         guard let top = MappingReader(root, allowedKeys: topKeys, expected: "a mapping with keys " + topKeys.joined(separator: ", "), log: log)
         else { return (nil, nil) }
 
@@ -113,7 +116,7 @@ public enum ScenarioDecoder {
             MassGridDecoding.decode($0, context: context)
         }
         let base = top.required("base", expected: "a mapping {exposure, detector, background, analysis}")
-        let (variants, labels) = decodeVariants(top.optional("variants"), base: base, title: title, context: context)
+        let (variants, labels) = decodeVariants(top.optional("variants"), base: base, title: title, overrides: overrides, context: context)
         let figure = FigureDecoding.decode(top.optional("figure"), variantLabels: labels, context: context)
 
         var identity: DocumentIdentity?
@@ -127,11 +130,18 @@ public enum ScenarioDecoder {
     }
 
     /// The scenarios of the file and the labels written (for the figure's references to them).
-    private static func decodeVariants(_ node: SourceNode?, base: SourceNode?, title: String?, context: DecodingContext) -> ([Scenario]?, [String]) {
+    private static func decodeVariants(_ node: SourceNode?, base: SourceNode?, title: String?, overrides: [ScenarioOverride],
+                                       context: DecodingContext) -> ([Scenario]?, [String]) {
         let log = context.log
+        /// The variant's tree with the overrides that apply to it; nil after reporting.
+        func overridden(_ body: SourceNode, variant index: Int) -> SourceNode? {
+            overrides.filter { $0.applies(toVariant: index) }.reduce(Optional(body)) { body, override in
+                body.flatMap { override.apply(to: $0, log: log) }
+            }
+        }
         guard let node else {
             let label = title ?? ""
-            let scenario = base.flatMap { ScenarioBodyDecoding.decode($0, label: label, context: context) }
+            let scenario = base.flatMap { overridden($0, variant: 0) }.flatMap { ScenarioBodyDecoding.decode($0, label: label, context: context) }
             return (scenario.map { [$0] }, [label])
         }
         let expected = "a non-empty list of variants {label: <text>, ...overrides of base}"
@@ -146,7 +156,7 @@ public enum ScenarioDecoder {
         var scenarios: [Scenario?] = []
         var labels: [String] = []
         var firstUse: [String: SourceNode] = [:]
-        for element in elements {
+        for (index, element) in elements.enumerated() {
             guard let reader = MappingReader(element, allowedKeys: variantKeys, expected: expected, log: log) else {
                 scenarios.append(nil)
                 continue
@@ -165,10 +175,10 @@ public enum ScenarioDecoder {
                 }
             }
             // The variant's own keys, merged over the base; `label` and unknown keys are not overrides.
-            let overrides = SourceNode(content: .mapping(reader.entries.filter { ScenarioBodyDecoding.keys.contains($0.key) }),
-                                       position: element.position, path: element.path)
+            let ownKeys = SourceNode(content: .mapping(reader.entries.filter { ScenarioBodyDecoding.keys.contains($0.key) }),
+                                     position: element.position, path: element.path)
             guard let base, base.entries != nil else { scenarios.append(nil); continue }
-            let merged = DeepMerge.merge(base, overrides)
+            guard let merged = overridden(DeepMerge.merge(base, ownKeys), variant: index) else { scenarios.append(nil); continue }
             let scenario = ScenarioBodyDecoding.decode(merged, label: label ?? "", context: context)
             scenarios.append(label == nil ? nil : scenario)
         }

@@ -5,7 +5,8 @@
 /// with the file as a whole (missing, unreadable) have no position; problems with the document
 /// as a whole (YAML syntax) have no field path.
 public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file as the user named it.
+    /// The file as the user named it; for a value set from outside the file (a parameter
+    /// scan), where it was given instead (e.g. `--values`), without line and column.
     public var file: String
     public var line: Int?
     public var column: Int?

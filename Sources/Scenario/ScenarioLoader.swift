@@ -11,12 +11,33 @@ public enum ScenarioLoader {
 
     /// The decoded file, or every problem found (one line each in `errors.lines`). A file with
     /// several documents is an error here; `loadAll` reads them.
+    /// `overrides`: values set from outside the file (see `ScenarioOverride`).
     public static func load(
         path: String,
-        knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour
+        knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour,
+        overrides: [ScenarioOverride] = []
     ) -> Result<ScenarioFile, ScenarioErrors> {
+        loadVariations(path: path, knownReferenceIDs: knownReferenceIDs, overrideSets: [overrides]).map { $0[0] }
+    }
+
+    /// The file read once and decoded once per set of overrides (a parameter scan: one set per
+    /// value), in order; or every problem found in any of them, each reported once.
+    public static func loadVariations(
+        path: String,
+        knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour,
+        overrideSets: [[ScenarioOverride]]
+    ) -> Result<[ScenarioFile], ScenarioErrors> {
         withText(path: path) { text, folder, fileExists in
-            ScenarioDecoder.decode(text: text, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs, fileExists: fileExists)
+            var files: [ScenarioFile] = []
+            var errors: [ScenarioError] = []
+            for overrides in overrideSets {
+                switch ScenarioDecoder.decode(text: text, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs,
+                                              fileExists: fileExists, overrides: overrides) {
+                case .success(let file): files.append(file)
+                case .failure(let found): errors += found.errors.filter { !errors.contains($0) }
+                }
+            }
+            return errors.isEmpty ? .success(files) : .failure(ScenarioErrors(errors))
         }
     }
 

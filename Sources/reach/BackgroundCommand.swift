@@ -41,25 +41,34 @@ struct BackgroundCommand: ParsableCommand {
     @Flag(help: "No summary line on stderr.")
     var quiet = false
 
+    /// More bins than this is a typo in --bin-width, not a spectrum.
+    static let maximumBins = 100_000
+
+    func validate() throws {
+        _ = try binWidthGeV2()
+    }
+
     func run() throws {
         let start = DispatchTime.now()
-        let width: Double
-        switch Quantity.parse(binWidth, as: .massSquared) {
-        case .success(let q) where q.canonicalValue > 0: width = q.canonicalValue
-        case .success: throw ValidationError("--bin-width \(binWidth): expected a positive squared mass like 5e-4 GeV^2")
-        case .failure(let e): throw ValidationError("--bin-width \(binWidth): \(e); expected a squared mass like 5e-4 GeV^2")
-        }
+        let width = try binWidthGeV2()
+        try OutputFile.checkDestination(output)
         let scenarioFile = try ScenarioSelector.document(scenario, in: ScenarioInput.loadAllOrExit(path: file))
         let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
         let scenario = scenarioFile.variants[index]
         if case .table(let path, _) = scenario.background {
-            throw ValidationError("variant '\(scenario.label)' uses the background table \(path); expected a variant with the radiative background model")
+            throw RunFailure("variant '\(scenario.label)' uses the background table \(path); expected a variant with the radiative background model")
+        }
+        // The spectrum's range: from −5σ to 3σ beyond the background's m²_miss endpoint.
+        let process = RadiativeProcess(backgroundFor: scenarioFile.channel)
+        let upper = process.missingMassSquaredEndpointGeV2 + 3 * scenario.detector.resolutionGeV2
+        let lower = -5 * scenario.detector.resolutionGeV2
+        let binCount = (upper - lower) / width
+        guard binCount <= Double(Self.maximumBins) else {
+            throw RunFailure("--bin-width \(binWidth): gives \(String(format: "%.3g", binCount)) bins over [\(ProjectionTable.format(lower)), \(ProjectionTable.format(upper))] GeV^2; expected at most \(Self.maximumBins) bins, a width of at least \(ProjectionTable.format((upper - lower) / Double(Self.maximumBins))) GeV^2")
         }
         var spectrumScenario = scenario
         spectrumScenario.detector.backgroundAcceptance = VariantBackground.spectrumAcceptance(for: scenario)
         let model = VariantBackground.radiativeModel(for: spectrumScenario, channel: scenarioFile.channel, generation: simulation.generation)
-        let upper = model.sample.process.missingMassSquaredEndpointGeV2 + 3 * scenario.detector.resolutionGeV2
-        let lower = -5 * scenario.detector.resolutionGeV2
         let bins = model.spectrum(binWidthGeV2: width, rangeGeV2: lower...upper)
         try OutputFile.emit(BackgroundSpectrumTable.csv(bins: bins, header: [
             "reach background: \(scenarioFile.channel.name), variant '\(scenario.label)'",
@@ -67,6 +76,17 @@ struct BackgroundCommand: ParsableCommand {
             "generator: \(simulation.statistics) events, seed \(simulation.seed); veto and resolution of the variant",
         ]), to: output)
         Messages(quiet: quiet).summary("background spectrum of '\(scenario.label)', \(bins.count) bins → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
+    }
+}
+
+extension BackgroundCommand {
+    /// --bin-width in GeV², positive.
+    private func binWidthGeV2() throws -> Double {
+        switch Quantity.parse(binWidth, as: .massSquared) {
+        case .success(let q) where q.canonicalValue > 0: return q.canonicalValue
+        case .success: throw ValidationError("--bin-width \(binWidth): expected a positive squared mass like 5e-4 GeV^2")
+        case .failure(let e): throw ValidationError("--bin-width \(binWidth): \(e); expected a squared mass like 5e-4 GeV^2")
+        }
     }
 }
 

@@ -51,6 +51,7 @@ struct ProjectCommand: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now()
         let messages = Messages(quiet: quiet)
+        try OutputFile.checkDestination(output)
         let documents = try ScenarioSelector.documents(scenario, in: ScenarioInput.loadAllOrExit(path: file))
         let selections = try documents.map { try VariantSelector.indices(variant, in: $0) }
         let projector = Projector(generation: simulation.generation, jobs: simulation.jobs)
@@ -58,7 +59,7 @@ struct ProjectCommand: ParsableCommand {
         do {
             projections = try zip(documents, selections).map { try projector.project($0, variants: $1) }
         } catch {
-            throw ValidationError("\(error)")
+            throw RunFailure("\(error)")
         }
         ProjectionTable.warnings(projections).forEach(messages.warning)
         let text = format == .csv ? ProjectionTable.csv(projections) : ProjectionTable.json(projections)

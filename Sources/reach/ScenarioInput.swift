@@ -7,17 +7,18 @@ import Scenario
 /// Loading a scenario for any subcommand: the file, or its problems on stderr and a failing
 /// exit, exactly as `reach validate` reports them.
 enum ScenarioInput {
+    /// Ids of the bundled published limits a figure may name.
+    static var knownReferenceIDs: [LeptonFlavour: Set<String>] {
+        (try? ReferenceLibrary.bundled.get().knownIDs) ?? BundledReferenceIDs.byFlavour
+    }
+
     static func loadOrExit(path: String) throws -> ScenarioFile {
-        try orExit(ScenarioLoader.load(path: path, knownReferenceIDs: knownIDs))
+        try orExit(ScenarioLoader.load(path: path, knownReferenceIDs: knownReferenceIDs))
     }
 
     /// Every document of a file that may hold several (separated by `---`).
     static func loadAllOrExit(path: String) throws -> [ScenarioFile] {
-        try orExit(ScenarioLoader.loadAll(path: path, knownReferenceIDs: knownIDs))
-    }
-
-    private static var knownIDs: [LeptonFlavour: Set<String>] {
-        (try? ReferenceLibrary.bundled.get().knownIDs) ?? BundledReferenceIDs.byFlavour
+        try orExit(ScenarioLoader.loadAll(path: path, knownReferenceIDs: knownReferenceIDs))
     }
 
     private static func orExit<T>(_ result: Result<T, ScenarioErrors>) throws -> T {

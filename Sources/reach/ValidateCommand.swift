@@ -7,9 +7,14 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check scenario files and print what they resolve to.",
-        discussion: "Every problem in a file is reported as 'file:line:column: field: what is wrong; expected what'. "
-            + "A file may hold several scenario documents separated by '---'; each is checked and summarised under its name. "
-            + "The exit status is non-zero if any file has a problem."
+        discussion: """
+            Every problem in a file is reported as 'file:line:column: field: what is wrong; expected what'. \
+            A file may hold several scenario documents separated by '---'; each is checked and summarised \
+            under its name. The exit status is non-zero if any file has a problem.
+
+            Example:
+              reach validate scenarios/na62-kpi0en.yaml scenarios/hike.yaml
+            """
     )
 
     @Argument(help: "Scenario files (YAML).")

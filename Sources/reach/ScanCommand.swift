@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import Physics
+import Projection
+import References
+import Scenario
+
+/// `reach scan`: the limit at one HNL mass against one numeric scenario key — what a better veto,
+/// resolution or trigger buys. Each value is written into the variant's YAML tree and decoded
+/// with the rules of a scenario file; the projection is `reach project`'s at that mass.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "The |U|² limit at one mass as one scenario key takes a list of values (CSV or JSON).",
+        discussion: """
+            --parameter names a numeric key of a projection by its path in the file, below base \
+            or a variant (detector.resolution, detector.veto.hermetic_angle, \
+            detector.veto.inefficiency, detector.signal_acceptance, exposure.streams[0].prescale, \
+            analysis.background_uncertainty, analysis.window, …). Values are written as in the \
+            file: with a unit where the key has one (30mrad), plain numbers otherwise. The value \
+            replaces the key in the chosen variant (the first unless --variant names one).
+
+            Columns: value, unit, then |U|² for detection, median exclusion and CLs (median and \
+            band edges), the background b and the signal per |U|² in the window.
+
+            Example:
+              reach scan scenarios/na62-kpi0en.yaml --mass 135MeV \\
+                --parameter detector.veto.hermetic_angle --values 30mrad,50mrad,75mrad,100mrad,150mrad
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Argument(help: "Scenario file (YAML).")
+    var file: String
+
+    @Option(help: "The variant: its label or 1-based index (default: the first).")
+    var variant: String?
+
+    @Option(parsing: .unconditional, help: "HNL mass, with its unit (e.g. 135MeV).")
+    var mass: String
+
+    @Option(help: "Path of a numeric key in the file, below base or a variant (e.g. detector.veto.hermetic_angle).")
+    var parameter: String
+
+    @Option(parsing: .unconditional, help: "Comma-separated values of the key, with units where it has one (e.g. 30mrad,50mrad).")
+    var values: String
+
+    @Option(help: "Output format: csv or json.")
+    var format: Format = .csv
+
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).")
+    var output: String?
+
+    @OptionGroup var simulation: SimulationOptions
+
+    @Flag(help: "No summary line on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        _ = try massGeV()
+        _ = try scenarioParameter()
+        _ = try valueList()
+    }
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let messages = Messages(quiet: quiet)
+        try OutputFile.checkDestination(output)
+        let scan = try Self.scan(path: file, variant: variant, massGeV: try massGeV(), parameter: try scenarioParameter(),
+                                 values: try valueList(), simulation: simulation)
+        ParameterScanTable.warnings(scan).forEach(messages.warning)
+        try OutputFile.emit(format == .csv ? ParameterScanTable.csv(scan) : ParameterScanTable.json(scan), to: output)
+        messages.summary("scanned \(scan.parameter.path) over \(scan.points.count) value(s) at \(ProjectionTable.format(scan.massGeV * 1000)) MeV, variant '\(scan.variant)' → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
+    }
+
+    /// The data of a scan, for tables and figures: the file checked as written, the variant
+    /// chosen, the file decoded once per value and projected at one mass. Problems in the file
+    /// or the values go to stderr, one line each, and exit with failure.
+    static func scan(path: String, variant: String?, massGeV: Double, parameter: ScenarioParameter, values: [String],
+                     simulation: SimulationOptions) throws -> ParameterScan {
+        let scenarioFile = try ScenarioInput.loadOrExit(path: path)
+        let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
+        if let problem = ParameterScan.massProblem(massGeV, channel: scenarioFile.channel) {
+            throw RunFailure("--mass \(problem)")
+        }
+        let overrideSets = values.map { [ScenarioOverride(parameter: parameter, value: $0, variantIndex: index, origin: "--values")] }
+        let variations: [ScenarioFile]
+        switch ScenarioLoader.loadVariations(path: path, knownReferenceIDs: ScenarioInput.knownReferenceIDs, overrideSets: overrideSets) {
+        case .success(let files): variations = files
+        case .failure(let errors):
+            StandardError.write(lines: errors.lines)
+            throw ExitCode.failure
+        }
+        let projector = Projector(generation: simulation.generation, jobs: simulation.jobs)
+        do {
+            return try projector.scan(variations, values: values, parameter: parameter, variant: index, massGeV: massGeV)
+        } catch {
+            throw RunFailure("\(error)")
+        }
+    }
+
+    private func massGeV() throws -> Double {
+        switch Quantity.parse(mass, as: .mass) {
+        case .success(let quantity): return quantity.canonicalValue
+        case .failure(let error):
+            throw ValidationError("--mass: \(error); expected a mass with a unit (\(Quantity.Dimension.mass.acceptedUnits.joined(separator: ", "))), e.g. 135MeV")
+        }
+    }
+
+    private func scenarioParameter() throws -> ScenarioParameter {
+        switch ScenarioParameter.parse(parameter) {
+        case .success(let parsed): return parsed
+        case .failure(let error): throw ValidationError("--parameter \(error)")
+        }
+    }
+
+    /// The values, split at commas; none may be empty.
+    private func valueList() throws -> [String] {
+        let list = values.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !list.contains(where: \.isEmpty) else {
+            throw ValidationError("--values '\(values)': an empty value; expected comma-separated values like 30mrad,50mrad")
+        }
+        return list
+    }
+}
