@@ -26,7 +26,8 @@ case .failure(let errors):
 
 print("reach benchmarks, \(Machine.date)")
 print("machine: \(Machine.cores) cores (nproc), \(Machine.cpuModel)")
-print("measured: wall clock (DispatchTime), best of \(repetitions) repetitions after a warm-up; scenario \(path)")
+print("measured: wall clock (DispatchTime), best of \(repetitions) repetitions after a warm-up; CLs: mean of 20 calls")
+print("per window (StatisticsBenchmarks), best of 3 runs; scenario \(path) (+1 variant for project)")
 print("")
 
 var rows: [BenchmarkRow] = []

@@ -110,28 +110,42 @@ public struct RadiativeSample: Sendable {
             let count = min(chunkSize, events - chunk * chunkSize)
             tally.withUnsafeMutableBufferPointer { cells in
                 withUnsafeTemporaryAllocation(of: RadiativePoint.self, capacity: block) { points in
-                    var done = 0
-                    while done < count {
-                        let batch = UnsafeMutableBufferPointer(rebasing: points[0..<min(block, count - done)])
-                        generator.fill(batch, using: &rng)
-                        for event in batch {
-                            let weight = event.weight
-                            guard weight > 0 else { continue }
-                            let massBin = min(massBins - 1, max(0, Int(event.missingMassSquaredGeV2 * massScale)))
-                            let energyBin = min(energyBins - 1, max(0, Int((event.photonEnergyGeV.squareRoot() - rootMin) * energyScale)))
-                            let cell = 2 &* (massBin &* energyBins &+ energyBin)
-                            cells[cell] += weight
-                            cells[cell &+ 1] += weight * weight
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: block) { cellIndices in
+                        var done = 0
+                        while done < count {
+                            let batch = UnsafeMutableBufferPointer(rebasing: points[0..<min(block, count - done)])
+                            generator.fill(batch, using: &rng)
+                            // Cells first, then the sums: the tally is larger than the L2 cache,
+                            // and a loop of bare updates lets the CPU overlap the misses.
+                            for i in batch.indices {
+                                let event = batch[i]
+                                let massBin = min(massBins - 1, max(0, Int(event.missingMassSquaredGeV2 * massScale)))
+                                let energyBin = min(energyBins - 1, max(0, Int((event.photonEnergyGeV.squareRoot() - rootMin) * energyScale)))
+                                cellIndices[i] = 2 &* (massBin &* energyBins &+ energyBin)
+                            }
+                            for i in batch.indices {
+                                let weight = batch[i].weight
+                                guard weight > 0 else { continue }  // outside phase space
+                                let cell = cellIndices[i]
+                                cells[cell] += weight
+                                cells[cell &+ 1] += weight * weight
+                            }
+                            done += batch.count
                         }
-                        done += batch.count
                     }
                 }
             }
             return tally
         }, combine: { tally in
-            for i in weights.indices {
-                weights[i] += tally[2 * i]
-                squares[i] += tally[2 * i + 1]
+            weights.withUnsafeMutableBufferPointer { weights in
+                squares.withUnsafeMutableBufferPointer { squares in
+                    tally.withUnsafeBufferPointer { tally in
+                        for i in weights.indices {
+                            weights[i] += tally[2 &* i]
+                            squares[i] += tally[2 &* i &+ 1]
+                        }
+                    }
+                }
             }
         })
         let n = Double(events)
