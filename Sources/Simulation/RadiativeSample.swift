@@ -49,7 +49,8 @@ public struct RadiativeSample: Sendable {
     /// ≤ 2 % MC uncertainty on b in every 100–300 MeV window of K+ → π0 e+ N, with room for
     /// narrower windows. Measured worst (at 300 MeV, where the spectrum is lowest): 1.3 % for
     /// σ = 1.7 × 10⁻³ GeV² and 1.5 % for 1.2 × 10⁻³ GeV²; 2¹⁹ events would give 1.8 % and 2.1 %.
-    /// Generated in ≈ 0.05 s on two cores (`make bench`; the 2 % is a test).
+    /// Generated, with b in 201 windows, in 0.11 s wall on two cores that other jobs were
+    /// also using (`make bench`; the 2 % is a test).
     public static let defaultEvents = 1 << 20
     /// Events per chunk: the unit of parallel work and of seeding.
     public static let chunkSize = 1 << 17
