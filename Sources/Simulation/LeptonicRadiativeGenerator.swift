@@ -24,8 +24,8 @@ public enum LeptonicRadiativeDensity {
 /// K+ → l+ ν γ inner bremsstrahlung (structure-dependent terms omitted, see `RadiativeProcess`),
 /// generated in (x, λ) with the closed-form density `LeptonicRadiativeDensity.fIB`.
 ///
-/// Importance sampling: E*_γ ∝ 1/(E + E₀); at fixed x, λ half uniform, half log-uniform
-/// (the collinear peak 1/λ, strong for electrons). Weight = α/(2π) f_IB/(1 − r)² · (dx/dE) /
+/// Importance sampling: E*_γ ∝ 1/(E + E₀); at fixed x, λ half uniform, half following the
+/// collinear peak 1/λ (strong for electrons) octave by octave (`OctaveDensity`). Weight = α/(2π) f_IB/(1 − r)² · (dx/dE) /
 /// (pdf(E) pdf(λ)), so Σw/N estimates Γ(K_l2γ, E*_γ > E_cut)/Γ(K_l2).
 public struct LeptonicRadiativeGenerator: RadiativeEventGenerator {
     public let process: RadiativeProcess
@@ -51,12 +51,14 @@ public struct LeptonicRadiativeGenerator: RadiativeEventGenerator {
         let x = 2 * eGamma / mK
         let lambdaMin = r * x / (1 - x), lambdaMax = x
         guard lambdaMax > lambdaMin else { return .empty }
-        let logRange = Foundation.log(lambdaMax / lambdaMin)
+        // λ/λ_min ∈ [1, (1 − x)/r] octave by octave (`OctaveDensity`); both candidates computed,
+        // one selected (no unpredictable branch).
+        let inverseLambdaMin = (1 - x) / (r * x)
+        let collinear = OctaveDensity(range: lambdaMax * inverseLambdaMin)
         let u = rng.uniform()
-        let lambda = rng.uniform() < 0.5
-            ? lambdaMin + (lambdaMax - lambdaMin) * u
-            : lambdaMin * Foundation.exp(u * logRange)
-        let lambdaDensity = 0.5 / (lambdaMax - lambdaMin) + 0.5 / (lambda * logRange)
+        let uniform = BranchFree.indicator(rng.uniform() < 0.5)
+        let lambda = BranchFree.blend(uniform, lambdaMin + (lambdaMax - lambdaMin) * u, lambdaMin * collinear.sample(u).value)
+        let lambdaDensity = 0.5 / (lambdaMax - lambdaMin) + 0.5 * inverseLambdaMin / collinear.inverseDensity(lambda * inverseLambdaMin)
         let density = LeptonicRadiativeDensity.fIB(x: x, lambda: lambda, r: r)
         let weight = PDG2020.fineStructure / (2 * Double.pi * (1 - r) * (1 - r)) * density * (2 / mK)
             * inverseEnergyDensity / lambdaDensity

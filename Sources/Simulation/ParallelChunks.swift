@@ -1,13 +1,24 @@
 import Foundation
 
 /// Deterministic parallelism: work split into a fixed number of chunks (independent of the
-/// number of cores), computed on all cores in waves, and handed back in chunk order, so the
-/// floating-point sums — and hence every output — are identical on any machine.
+/// number of cores), computed concurrently in waves, and handed back in chunk order, so the
+/// floating-point sums — and hence every output — are identical on any machine and for any
+/// number of workers (tested: one worker, run serially, gives the same bytes).
 enum ParallelChunks {
-    /// Calls `body(chunk)` for chunk in 0..<count concurrently and `combine` on the results in
-    /// chunk order. At most one wave (one result per core) is held in memory at a time.
-    static func run<Result>(count: Int, body: (Int) -> Result, combine: (Result) -> Void) {
-        let wave = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Chunks in flight per worker: results of a wave are held at once (bounded memory), and
+    /// several chunks per worker let a worker that falls behind (a busy core) be caught up by
+    /// the others within the wave.
+    static let chunksPerWorker = 4
+
+    /// Calls `body(chunk)` for chunk in 0..<count, concurrently on `workers` threads (serially
+    /// for one), and `combine` on the results in chunk order.
+    static func run<Result>(count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            body: (Int) -> Result, combine: (Result) -> Void) {
+        guard workers > 1 else {
+            for chunk in 0..<count { combine(body(chunk)) }
+            return
+        }
+        let wave = workers * chunksPerWorker
         var start = 0
         while start < count {
             let size = min(wave, count - start)
@@ -31,10 +42,10 @@ enum ParallelChunks {
     }
 
     /// Maps 0..<count to results in parallel, in index order.
-    static func map<Result>(count: Int, _ body: (Int) -> Result) -> [Result] {
+    static func map<Result>(count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount, _ body: (Int) -> Result) -> [Result] {
         var results: [Result] = []
         results.reserveCapacity(count)
-        run(count: count, body: body) { results.append($0) }
+        run(count: count, workers: workers, body: body) { results.append($0) }
         return results
     }
 }

@@ -85,12 +85,41 @@ public struct RadiativeEvent: Sendable, Equatable {
     public static let empty = RadiativeEvent(missingMassSquaredGeV2: 0, photonEnergyGeV: 0, cosLeptonPhoton: 1, weight: 0)
 }
 
+/// What a `RadiativeSample` keeps of an event: m²_miss [GeV²], E*_γ [GeV] and the weight.
+public struct RadiativePoint: Sendable, Equatable {
+    public var missingMassSquaredGeV2: Double
+    public var photonEnergyGeV: Double
+    public var weight: Double
+
+    @inlinable
+    public init(missingMassSquaredGeV2: Double, photonEnergyGeV: Double, weight: Double) {
+        self.missingMassSquaredGeV2 = missingMassSquaredGeV2
+        self.photonEnergyGeV = photonEnergyGeV
+        self.weight = weight
+    }
+
+    public static let empty = RadiativePoint(missingMassSquaredGeV2: 0, photonEnergyGeV: 0, weight: 0)
+}
+
 /// A weighted-event generator: a pure function of its random stream.
 public protocol RadiativeEventGenerator: Sendable {
     var process: RadiativeProcess { get }
     /// Lower photon-energy cut in the kaon frame [GeV]; softer photons belong to the peak at 0.
     var photonEnergyCutoffGeV: Double { get }
     func next(using rng: inout Xoshiro256StarStar) -> RadiativeEvent
+    /// The next `points.count` events of the stream, exactly as as many calls of `next(using:)`
+    /// give them, reduced to `RadiativePoint`s (the sample generator's hot loop).
+    func fill(_ points: UnsafeMutableBufferPointer<RadiativePoint>, using rng: inout Xoshiro256StarStar)
+}
+
+extension RadiativeEventGenerator {
+    public func fill(_ points: UnsafeMutableBufferPointer<RadiativePoint>, using rng: inout Xoshiro256StarStar) {
+        for i in points.indices {
+            let event = next(using: &rng)
+            points[i] = RadiativePoint(missingMassSquaredGeV2: event.missingMassSquaredGeV2,
+                                       photonEnergyGeV: event.photonEnergyGeV, weight: event.weight)
+        }
+    }
 }
 
 /// Photon-energy importance sampling shared by the generators: density ∝ 1/(E + E₀) on
