@@ -57,7 +57,7 @@ let executables: [Target] = [
     // `make bench`: timings of the hot paths against the targets they must meet.
     .executableTarget(
         name: "ReachBenchmarks",
-        dependencies: ["Physics", "Simulation", "Statistics", "Scenario", "Projection", "Plot"]
+        dependencies: ["Physics", "Simulation", "Statistics", "Scenario", "Projection", "Plot", "References", "Figures"]
     ),
     .executableTarget(
         name: "reach",

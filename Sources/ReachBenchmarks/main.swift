@@ -35,9 +35,10 @@ do {
     rows.append(GeneratorBenchmark.run(repetitions: repetitions))
     rows.append(try BackgroundBenchmark.run(file: file, repetitions: repetitions))
     rows.append(LimitBenchmark.run(repetitions: 3))
-    let projection = try ProjectionBenchmark.run(file: ProjectionBenchmark.fourVariants(file), repetitions: repetitions)
+    let fourVariants = ProjectionBenchmark.fourVariants(file)
+    let projection = try ProjectionBenchmark.run(file: fourVariants, repetitions: repetitions)
     rows.append(projection.row)
-    rows.append(PlotBenchmark.run())
+    rows.append(try PlotBenchmark.run(file: fourVariants, projection: projection.projection, repetitions: repetitions))
 } catch {
     FileHandle.standardError.write(Data("ReachBenchmarks: \(error)\n".utf8))
     exit(1)
