@@ -21,7 +21,7 @@ build: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/run-tests
 
 figures: build
 	@mkdir -p figures
