@@ -19,7 +19,7 @@ let libraries: [Target] = [
     // Radiative background generators and the detector response.
     .target(name: "Simulation", dependencies: ["Physics", realModule]),
     // Counting-experiment statistics: s/sqrt(b), median exclusion, CLs.
-    .target(name: "Statistics", dependencies: [realModule]),
+    .target(name: "Statistics", dependencies: ["Physics", realModule]),
     // Scenario files: YAML decoding, units, validation, variants.
     .target(name: "Scenario", dependencies: ["Physics", "Simulation", .product(name: "Yams", package: "Yams")]),
     // The mass scan: scenario + background + statistics -> sensitivity curves and tables.

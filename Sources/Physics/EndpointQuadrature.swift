@@ -68,31 +68,9 @@ public struct EndpointQuadrature: Sendable {
         }
     }
 
-    /// Gauss–Legendre nodes and weights on [−1, 1] by Newton's method on P_n with the
-    /// three-term recurrence (Press et al., *Numerical Recipes*, 3rd ed., §4.6, `gauleg`).
+    /// Gauss–Legendre nodes and weights on [−1, 1] (`GaussLegendre`).
     static func gaussLegendre(count n: Int) -> (nodes: [Double], weights: [Double]) {
-        var nodes = [Double](repeating: 0, count: n)
-        var weights = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            var x = Double.cos(Double.pi * (Double(i) + 0.75) / (Double(n) + 0.5))
-            var derivative = 1.0
-            for _ in 0..<100 {
-                var p0 = 1.0
-                var p1 = x
-                for k in stride(from: 2, through: n, by: 1) {
-                    let p2 = ((2 * Double(k) - 1) * x * p1 - (Double(k) - 1) * p0) / Double(k)
-                    p0 = p1
-                    p1 = p2
-                }
-                // p1 = P_n(x), p0 = P_{n−1}(x).
-                derivative = Double(n) * (x * p1 - p0) / (x * x - 1)
-                let step = p1 / derivative
-                x -= step
-                if abs(step) < 1e-16 { break }
-            }
-            nodes[i] = x
-            weights[i] = 2 / ((1 - x * x) * derivative * derivative)
-        }
-        return (nodes, weights)
+        let rule = GaussLegendre(points: n)
+        return (rule.nodes, rule.weights)
     }
 }

@@ -1,3 +1,4 @@
+import Physics
 import RealModule
 
 /// Poisson tails averaged over the background prior π(b′) of a counting experiment:
@@ -16,6 +17,9 @@ import RealModule
 /// Limits agree with adaptive quadrature to ≈ 2×10⁻⁷ relative (fewer edges or 5–6 points per
 /// panel without the ±2, ±7 edges cost 10⁻⁵–10⁻³).
 struct BackgroundPriorAverage: Sendable {
+    /// The rule used on each panel of the prior integrals.
+    static let panelRule = GaussLegendre(points: 6)
+
     let experiment: CountingExperiment
     /// ln κ for the log-normal prior.
     private let logKappa: Double
@@ -60,7 +64,7 @@ struct BackgroundPriorAverage: Sendable {
         }
         var cumulative = 0.0, probability = 0.0, norm = 0.0
         let edges = panelEdges(k: k, signal: signal)
-        let rule = GaussLegendreRule.sixPoint
+        let rule = BackgroundPriorAverage.panelRule
         for panel in 0..<(edges.count - 1) {
             let half = 0.5 * (edges[panel + 1] - edges[panel])
             let middle = 0.5 * (edges[panel + 1] + edges[panel])

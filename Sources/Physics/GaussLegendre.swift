@@ -1,9 +1,10 @@
-import Foundation
+import RealModule
 
 /// Gauss–Legendre quadrature nodes and weights on [−1, 1], from Newton's iteration on the
 /// Legendre recurrence (Press et al., Numerical Recipes, 3rd ed., §4.6, `gauleg`).
-/// Exact for polynomials of degree ≤ 2n − 1; used for the smooth Born Dalitz integral and the
-/// angular average of the veto response.
+/// Exact for polynomials of degree ≤ 2n − 1. The one rule of the code base: production rates
+/// (`EndpointQuadrature`), the Born Dalitz integral, the veto's angular average and the
+/// background-prior integrals of the CLs limits all use it.
 public struct GaussLegendre: Sendable {
     public let nodes: [Double]
     public let weights: [Double]
@@ -13,7 +14,7 @@ public struct GaussLegendre: Sendable {
         var nodes = [Double](repeating: 0, count: n)
         var weights = [Double](repeating: 0, count: n)
         for i in 0..<(n + 1) / 2 {
-            var z = cos(Double.pi * (Double(i) + 0.75) / (Double(n) + 0.5))
+            var z = Double.cos(Double.pi * (Double(i) + 0.75) / (Double(n) + 0.5))
             var derivative = 0.0
             for _ in 0..<100 {
                 var p0 = 1.0, p1 = 0.0
@@ -44,6 +45,13 @@ public struct GaussLegendre: Sendable {
         var sum = 0.0
         for i in nodes.indices { sum += weights[i] * f(mid + half * nodes[i]) }
         return sum * half
+    }
+
+    /// Nodes and weights mapped to [lower, upper].
+    public func mapped(to lower: Double, _ upper: Double) -> [(x: Double, weight: Double)] {
+        let half = 0.5 * (upper - lower)
+        let middle = 0.5 * (upper + lower)
+        return zip(nodes, weights).map { (middle + half * $0, half * $1) }
     }
 
     /// ∫_a^b f(x) dx split into `panels` equal panels (for integrands with kinks).
