@@ -27,6 +27,8 @@ figures: build
 	@mkdir -p figures
 	@for f in $(SCENARIOS); do $(BIN) plot "$$f" --format pdf,png -o figures || exit 1; done
 	@$(BIN) plot-background scenarios/na62-kpi0en.yaml --mass 150MeV --format pdf,png -o figures
+	@$(BIN) scan scenarios/na62-kpi0en-veto.yaml --mass 135MeV --parameter detector.veto.hermetic_angle \
+		--values 30mrad,50mrad,75mrad,100mrad,150mrad,200mrad --plot figures > /dev/null
 
 bench: deps
 	$(SWIFT) build -c release --product ReachBenchmarks

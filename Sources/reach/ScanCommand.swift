@@ -1,4 +1,6 @@
 import ArgumentParser
+import Figures
+import Plot
 import Foundation
 import Physics
 import Projection
@@ -54,6 +56,9 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @Option(help: "Also draw the scan into this folder (PDF and PNG, named after the file and the parameter).")
+    var plot: String?
+
     @Flag(help: "No summary line on stderr.")
     var quiet = false
 
@@ -67,10 +72,27 @@ struct ScanCommand: ParsableCommand {
         let start = DispatchTime.now()
         let messages = Messages(quiet: quiet)
         try OutputFile.checkDestination(output)
+        if let plot {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: plot, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw RunFailure("--plot \(plot): no such folder; expected an existing folder for the figure")
+            }
+        }
         let scan = try Self.scan(path: file, variant: variant, massGeV: try massGeV(), parameter: try scenarioParameter(),
                                  values: try valueList(), simulation: simulation)
         ParameterScanTable.warnings(scan).forEach(messages.warning)
         try OutputFile.emit(format == .csv ? ParameterScanTable.csv(scan) : ParameterScanTable.json(scan), to: output)
+        if let plot {
+            let basename = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-scan-"
+                + scan.parameter.path.map { $0.isLetter || $0.isNumber ? $0 : "-" }.map(String.init).joined()
+            do {
+                let written = try FigureRenderer.write(ScanFigure.make(scan), formats: [.pdf, .png(dpi: 150)],
+                                                       to: URL(fileURLWithPath: plot), basename: basename)
+                messages.summary("scan figure → \(written.files.map(\.lastPathComponent).joined(separator: ", ")) in \(plot)")
+            } catch {
+                throw RunFailure("\(error)")
+            }
+        }
         messages.summary("scanned \(scan.parameter.path) over \(scan.points.count) value(s) at \(ProjectionTable.format(scan.massGeV * 1000)) MeV, variant '\(scan.variant)' → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
     }
 
