@@ -61,9 +61,10 @@ extension Projector {
     /// The scan of `parameter` at `massGeV` for the variant at `variant`: `variations[i]` is the
     /// scenario file decoded with `values[i]` written in (`ScenarioLoader.loadVariations`). The
     /// radiative sample is shared by every value (`RadiativeSampleCache`): a veto or exposure
-    /// scan reweights one generated sample.
+    /// scan reweights one generated sample. `progress`, if given, is called on the calling thread
+    /// as each value starts, with its 1-based position and the number of values.
     public func scan(_ variations: [ScenarioFile], values: [String], parameter: ScenarioParameter,
-                     variant: Int, massGeV: Double) throws -> ParameterScan {
+                     variant: Int, massGeV: Double, progress: ((_ value: Int, _ of: Int) -> Void)? = nil) throws -> ParameterScan {
         guard variations.count == values.count, let first = variations.first else {
             throw ParameterScan.InputError(description: "expected one decoded file per value (\(values.count) values, \(variations.count) files)")
         }
@@ -75,7 +76,8 @@ extension Projector {
         }
         let unit = values.lazy.compactMap { parameter.numericValue(of: $0)?.unit }.first { !$0.isEmpty }
         var points: [ParameterScan.Point] = []
-        for (file, text) in zip(variations, values) {
+        for (position, (file, text)) in zip(variations, values).enumerated() {
+            progress?(position + 1, values.count)
             guard let number = parameter.numericValue(of: text, in: unit) else {
                 throw ParameterScan.InputError(description: "\(parameter.path) = '\(text)' is not a number; expected numeric values to scan")
             }

@@ -2,7 +2,9 @@ import Foundation
 
 /// `reach project` output: one row per document, variant and mass, as CSV or JSON, byte-identical
 /// for the same input. Numbers carry 6 significant digits; a non-finite value is written empty
-/// (CSV) or `null` (JSON) and reported in `warnings`.
+/// (CSV) or `null` (JSON) and reported in `warnings` — e.g. |U|² = +∞ at and beyond the channel's
+/// endpoint, where B(K+ → … N) = 0. `veto_pass_fraction` is empty without a warning where it is
+/// undefined: a user table (given after the veto) or no background before the veto (0/0).
 public enum ProjectionTable {
     /// The columns of a variant's mass point, in order (the JSON point keys are the same, without
     /// `variant`).
@@ -29,15 +31,29 @@ public enum ProjectionTable {
          p.u2CLs.plus1, p.u2CLs.plus2]
     }
 
-    /// Non-finite values in the projection, one message per (variant, column), for stderr.
+    /// Columns whose empty value means "undefined here", not a numeric failure.
+    static let undefinedAllowed: Set<String> = ["veto_pass_fraction"]
+
+    /// Non-finite values in the projection, for stderr: one message per variant and set of
+    /// affected mass points, naming the columns, the count and the first mass. Where no signal is
+    /// expected at all those points (signal_per_U2 = 0, e.g. B = 0 at and beyond the endpoint)
+    /// the message says so: no |U|² can be excluded there.
     public static func warnings(_ projection: Projection) -> [String] {
         var messages: [String] = []
         for curve in projection.curves {
-            for (index, name) in columns.dropFirst().enumerated() {
+            // Columns grouped by the masses where they are not finite, in column order.
+            var groups: [(masses: [Double], names: [String])] = []
+            for (index, name) in columns.dropFirst().enumerated() where !undefinedAllowed.contains(name) {
                 let bad = curve.points.filter { !values($0)[index].isFinite }
-                if let first = bad.first {
-                    messages.append("variant '\(curve.label)': \(name) is not finite at \(bad.count) mass point(s), first at \(format(first.massGeV * 1000)) MeV")
-                }
+                guard !bad.isEmpty else { continue }
+                let masses = bad.map(\.massGeV)
+                if let g = groups.firstIndex(where: { $0.masses == masses }) { groups[g].names.append(name) } else { groups.append((masses, [name])) }
+            }
+            for group in groups {
+                let noSignal = curve.points.filter { group.masses.contains($0.massGeV) }.allSatisfy { $0.signalPerU2 == 0 }
+                let verb = group.names.count == 1 ? "is" : "are"
+                messages.append("variant '\(curve.label)': \(group.names.joined(separator: ", ")) \(verb) not finite at \(group.masses.count) mass point(s), first at \(format(group.masses[0] * 1000)) MeV"
+                    + (noSignal ? " (no signal expected there, signal_per_U2 = 0: no |U|² can be excluded)" : ""))
             }
         }
         return messages

@@ -12,10 +12,13 @@ public struct Projector: Sendable {
     }
 
     /// The projection of `variants` (indices into `file.variants`; all when nil), in file order.
-    public func project(_ file: ScenarioFile, variants: [Int]? = nil) throws -> Projection {
+    /// `progress`, if given, is called on the calling thread as each variant starts, with its
+    /// 1-based position among the selected variants and their count (for a progress line).
+    public func project(_ file: ScenarioFile, variants: [Int]? = nil, progress: ((_ variant: Int, _ of: Int) -> Void)? = nil) throws -> Projection {
         let scan = MassScan(channel: file.channel, massesGeV: file.masses.massesGeV, jobs: jobs)
         let selected = variants ?? Array(file.variants.indices)
-        let curves = try selected.map { index in
+        let curves = try selected.enumerated().map { position, index in
+            progress?(position + 1, selected.count)
             let scenario = file.variants[index]
             let background = try VariantBackground.make(for: scenario, channel: file.channel, generation: generation)
             return scan.curve(for: scenario, background: background)

@@ -37,6 +37,7 @@ public enum LimitCurveTable {
             guard mass >= 0 else { return .failure(Error(line: number, message: "mass \(fields[0]) is negative; expected a mass ≥ 0")) }
             guard u2 > 0 else { return .failure(Error(line: number, message: "U2 \(fields[1]) is not positive; expected |U|² > 0 (linear, not log10)")) }
             let massMeV = mass * massFactorToMeV
+            guard massMeV.isFinite else { return .failure(Error(line: number, message: "mass \(fields[0]) overflows in MeV; expected a finite mass")) }
             if let previous = masses.last, massMeV <= previous {
                 return .failure(Error(line: number, message: "mass \(fields[0]) does not increase; expected masses in strictly increasing order"))
             }

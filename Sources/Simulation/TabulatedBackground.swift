@@ -58,13 +58,18 @@ public struct BackgroundTable: Sendable, Equatable {
             guard y >= 0 else {
                 throw BackgroundTableError(source: source, line: number, column: 2, message: "dN/dm²_miss = \(cells[1]) is negative (expected ≥ 0)")
             }
-            let m2Value = x * scale
+            // Finite in the file but possibly not after the unit conversion (×10⁶ per MeV²).
+            let m2Value = x * scale, densityValue = y * densityScale
+            guard densityValue.isFinite else {
+                throw BackgroundTableError(source: source, line: number, column: 2,
+                                           message: "dN/dm²_miss = \(cells[1]) overflows in per-GeV² units (expected a finite density)")
+            }
             if let previous = m2.last, m2Value <= previous {
                 throw BackgroundTableError(source: source, line: number, column: 1,
                                            message: "m²_miss = \(cells[0]) does not increase (previous row has a value ≥ it; rows must be strictly increasing)")
             }
             m2.append(m2Value)
-            density.append(y * densityScale)
+            density.append(densityValue)
         }
         guard m2Scale != nil else {
             throw BackgroundTableError(source: source, line: nil, column: nil,

@@ -68,33 +68,41 @@ struct PlotCommand: ParsableCommand {
         let documents = try ScenarioInput.loadAllOrExit(path: file)
         let library = try ReferenceLibrary.bundled.get()
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let progress = Progress(quiet: quiet)
+        defer { progress.clear() }
         var written: [String] = []
         for scenario in documents {
             // One figure per document: NAME.pdf, or NAME-<document>.pdf when the file holds several.
             let basename: String = documents.count == 1 ? stem : stem + "-" + scenario.documentName
-            let files: [URL] = try plot(scenario, library: library, basename: basename, messages: messages)
+            let files: [URL] = try plot(scenario, library: library, basename: basename, messages: messages, progress: progress,
+                                        document: documents.count > 1 ? scenario.documentName : nil)
             for url in files { written.append(output + "/" + url.lastPathComponent) }
         }
         messages.summary("plotted \(documents.count) figure(s) → \(written.joined(separator: ", ")) in \(elapsedSeconds(since: start))")
     }
 
     /// Projects one scenario and writes its figure in every requested format.
-    private func plot(_ scenario: ScenarioFile, library: ReferenceLibrary, basename: String, messages: Messages) throws -> [URL] {
+    private func plot(_ scenario: ScenarioFile, library: ReferenceLibrary, basename: String, messages: Messages,
+                      progress: Progress, document: String?) throws -> [URL] {
         let projection: Projection
         let userCurves: [ReferenceCurve]
         do {
             userCurves = try UserReferenceCurves.read(for: scenario)
-            projection = try Projector(generation: simulation.generation, jobs: simulation.jobs).project(scenario)
+            projection = try Projector(generation: simulation.generation, jobs: simulation.jobs).project(scenario) {
+                progress.update("projecting " + Progress.variantText($0, of: $1, document: document))
+            }
         } catch {
             throw ValidationError("\(error)")
         }
         let figure = ExclusionFigure.make(file: scenario, projection: projection, library: library, userCurves: userCurves)
         let result: (files: [URL], model: RenderModel?)
+        progress.update("drawing \(basename)")
         do {
             result = try FigureRenderer.write(figure, formats: format.formats(dpi: dpi), to: URL(fileURLWithPath: output), basename: basename)
         } catch {
             throw ValidationError("\(error)")
         }
+        progress.clear()
         for warning in result.model?.warnings ?? [] { messages.warning("\(basename): \(warning)") }
         return result.files
     }

@@ -55,12 +55,18 @@ struct ProjectCommand: ParsableCommand {
         let documents = try ScenarioSelector.documents(scenario, in: ScenarioInput.loadAllOrExit(path: file))
         let selections = try documents.map { try VariantSelector.indices(variant, in: $0) }
         let projector = Projector(generation: simulation.generation, jobs: simulation.jobs)
+        let progress = Progress(quiet: quiet)
+        defer { progress.clear() }
         let projections: [Projection]
         do {
-            projections = try zip(documents, selections).map { try projector.project($0, variants: $1) }
+            projections = try zip(documents, selections).map { document, selection in
+                let name = documents.count > 1 ? document.documentName : nil
+                return try projector.project(document, variants: selection) { progress.update("projecting " + Progress.variantText($0, of: $1, document: name)) }
+            }
         } catch {
             throw RunFailure("\(error)")
         }
+        progress.clear()
         ProjectionTable.warnings(projections).forEach(messages.warning)
         let text = format == .csv ? ProjectionTable.csv(projections) : ProjectionTable.json(projections)
         try OutputFile.emit(text, to: output)

@@ -78,8 +78,11 @@ struct ScanCommand: ParsableCommand {
                 throw RunFailure("--plot \(plot): no such folder; expected an existing folder for the figure")
             }
         }
+        let progress = Progress(quiet: quiet)
+        defer { progress.clear() }
         let scan = try Self.scan(path: file, variant: variant, massGeV: try massGeV(), parameter: try scenarioParameter(),
-                                 values: try valueList(), simulation: simulation)
+                                 values: try valueList(), simulation: simulation) { progress.update("scanning value \($0)/\($1)") }
+        progress.clear()
         ParameterScanTable.warnings(scan).forEach(messages.warning)
         try OutputFile.emit(format == .csv ? ParameterScanTable.csv(scan) : ParameterScanTable.json(scan), to: output)
         if let plot {
@@ -100,7 +103,7 @@ struct ScanCommand: ParsableCommand {
     /// chosen, the file decoded once per value and projected at one mass. Problems in the file
     /// or the values go to stderr, one line each, and exit with failure.
     static func scan(path: String, variant: String?, massGeV: Double, parameter: ScenarioParameter, values: [String],
-                     simulation: SimulationOptions) throws -> ParameterScan {
+                     simulation: SimulationOptions, progress: ((Int, Int) -> Void)? = nil) throws -> ParameterScan {
         let scenarioFile = try ScenarioInput.loadOrExit(path: path)
         let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
         if let problem = ParameterScan.massProblem(massGeV, channel: scenarioFile.channel) {
@@ -116,7 +119,7 @@ struct ScanCommand: ParsableCommand {
         }
         let projector = Projector(generation: simulation.generation, jobs: simulation.jobs)
         do {
-            return try projector.scan(variations, values: values, parameter: parameter, variant: index, massGeV: massGeV)
+            return try projector.scan(variations, values: values, parameter: parameter, variant: index, massGeV: massGeV, progress: progress)
         } catch {
             throw RunFailure("\(error)")
         }
