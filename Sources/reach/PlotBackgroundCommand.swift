@@ -29,14 +29,7 @@ struct PlotBackgroundCommand: ParsableCommand {
     @Option(help: "Bin width in m²_miss, with its unit.")
     var binWidth: String = "1e-3 GeV^2"
 
-    @Option(help: "Comma-separated formats: pdf, png, svg.")
-    var format: FigureFormats = FigureFormats(argument: "pdf,png")!
-
-    @Option(name: .shortAndLong, help: "Output folder (must exist).")
-    var output: String = "."
-
-    @Option(help: "Resolution of PNG output, dots per inch.")
-    var dpi: Double = 150
+    @OptionGroup var figureOutput: FigureOutputOptions
 
     @OptionGroup var simulation: SimulationOptions
 
@@ -47,10 +40,7 @@ struct PlotBackgroundCommand: ParsableCommand {
         let start = DispatchTime.now()
         let massGeV = try CommandQuantity.positive(mass, option: "--mass", as: .mass, example: "150MeV")
         let width = try CommandQuantity.positive(binWidth, option: "--bin-width", as: .massSquared, example: "1e-3 GeV^2")
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("-o \(output): no such folder; expected an existing folder for the figures")
-        }
+        try figureOutput.checkFolder()
         let scenarioFile = try ScenarioInput.loadOrExit(path: file)
         let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
         var scenario = scenarioFile.variants[index]
@@ -70,7 +60,7 @@ struct PlotBackgroundCommand: ParsableCommand {
             experimentLabel: "\(BackgroundFigure.processMarkup(model.sample.process)), <i>N</i><sub><i>K</i></sub> = \(BackgroundFigure.scientificMarkup(model.kaonDecays))")
         let basename = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-background"
         do {
-            let written = try FigureRenderer.write(figure, formats: format.formats(dpi: dpi), to: URL(fileURLWithPath: output), basename: basename)
+            let written = try FigureRenderer.write(figure, formats: figureOutput.formats, to: figureOutput.folder, basename: basename)
             Messages(quiet: quiet).summary("background spectrum of '\(scenario.label)' → \(written.files.map(\.lastPathComponent).joined(separator: ", ")) in \(elapsedSeconds(since: start))")
         } catch {
             throw ValidationError("\(error)")

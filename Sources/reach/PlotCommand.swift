@@ -21,6 +21,33 @@ struct FigureFormats: ExpressibleByArgument {
     }
 }
 
+/// Where and how figures are written: shared by `plot` and `plot-background`.
+struct FigureOutputOptions: ParsableArguments {
+    @Option(help: "Comma-separated formats: pdf, png, svg.")
+    var format: FigureFormats = FigureFormats(argument: "pdf,png")!
+
+    @Option(name: .shortAndLong, help: "Output folder (must exist).")
+    var output: String = "."
+
+    @Option(help: "Resolution of PNG output, dots per inch.")
+    var dpi: Double = 150
+
+    func validate() throws {
+        guard dpi.isFinite, dpi >= 10, dpi <= 1200 else { throw ValidationError("--dpi \(dpi): expected a resolution from 10 to 1200") }
+    }
+
+    var formats: [OutputFormat] { format.formats(dpi: dpi) }
+    var folder: URL { URL(fileURLWithPath: output) }
+
+    /// The output folder must exist before any work is done.
+    func checkFolder() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("-o \(output): no such folder; expected an existing folder for the figures")
+        }
+    }
+}
+
 /// `reach plot`: the exclusion figure of a scenario file, beside the published limits.
 struct PlotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,31 +67,17 @@ struct PlotCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML).")
     var file: String
 
-    @Option(help: "Comma-separated formats: pdf, png, svg.")
-    var format: FigureFormats = FigureFormats(argument: "pdf,png")!
-
-    @Option(name: .shortAndLong, help: "Output folder (must exist).")
-    var output: String = "."
-
-    @Option(help: "Resolution of PNG output, dots per inch.")
-    var dpi: Double = 150
+    @OptionGroup var figureOutput: FigureOutputOptions
 
     @OptionGroup var simulation: SimulationOptions
 
     @Flag(help: "No summary line on stderr.")
     var quiet = false
 
-    func validate() throws {
-        guard dpi.isFinite, dpi >= 10, dpi <= 1200 else { throw ValidationError("--dpi \(dpi): expected a resolution from 10 to 1200") }
-    }
-
     func run() throws {
         let start = DispatchTime.now()
         let messages = Messages(quiet: quiet)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("-o \(output): no such folder; expected an existing folder for the figures")
-        }
+        try figureOutput.checkFolder()
         let documents = try ScenarioInput.loadAllOrExit(path: file)
         let library = try ReferenceLibrary.bundled.get()
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
@@ -76,7 +89,7 @@ struct PlotCommand: ParsableCommand {
             let basename: String = documents.count == 1 ? stem : stem + "-" + scenario.documentName
             let files: [URL] = try plot(scenario, library: library, basename: basename, messages: messages, progress: progress,
                                         document: documents.count > 1 ? scenario.documentName : nil)
-            for url in files { written.append(output + "/" + url.lastPathComponent) }
+            for url in files { written.append(figureOutput.output + "/" + url.lastPathComponent) }
         }
         messages.summary("plotted \(documents.count) figure(s) → \(written.joined(separator: ", ")) in \(elapsedSeconds(since: start))")
     }
@@ -98,7 +111,7 @@ struct PlotCommand: ParsableCommand {
         let result: (files: [URL], model: RenderModel?)
         progress.update("drawing \(basename)")
         do {
-            result = try FigureRenderer.write(figure, formats: format.formats(dpi: dpi), to: URL(fileURLWithPath: output), basename: basename)
+            result = try FigureRenderer.write(figure, formats: figureOutput.formats, to: figureOutput.folder, basename: basename)
         } catch {
             throw ValidationError("\(error)")
         }
