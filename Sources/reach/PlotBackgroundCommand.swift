@@ -45,7 +45,7 @@ struct PlotBackgroundCommand: ParsableCommand {
         let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
         var scenario = scenarioFile.variants[index]
         guard case .radiative = scenario.background else {
-            throw ValidationError("variant '\(scenario.label)' uses a background table; expected a variant with the radiative background model")
+            throw RunFailure("variant '\(scenario.label)' uses a background table; expected a variant with the radiative background model")
         }
         scenario.detector.backgroundAcceptance = VariantBackground.spectrumAcceptance(for: scenario)
         let model = VariantBackground.radiativeModel(for: scenario, channel: scenarioFile.channel, generation: simulation.generation)
@@ -63,7 +63,7 @@ struct PlotBackgroundCommand: ParsableCommand {
             let written = try FigureRenderer.write(figure, formats: figureOutput.formats, to: figureOutput.folder, basename: basename)
             Messages(quiet: quiet).summary("background spectrum of '\(scenario.label)' → \(written.files.map(\.lastPathComponent).joined(separator: ", ")) in \(elapsedSeconds(since: start))")
         } catch {
-            throw ValidationError("\(error)")
+            throw RunFailure("\(error)")
         }
     }
 }
@@ -73,8 +73,8 @@ enum CommandQuantity {
     static func positive(_ text: String, option: String, as dimension: Quantity.Dimension, example: String) throws -> Double {
         switch Quantity.parse(text, as: dimension) {
         case .success(let q) where q.canonicalValue > 0: return q.canonicalValue
-        case .success: throw ValidationError("\(option) \(text): expected a positive \(dimension.rawValue) like \(example)")
-        case .failure(let e): throw ValidationError("\(option) \(text): \(e); expected a \(dimension.rawValue) like \(example)")
+        case .success: throw RunFailure("\(option) \(text): expected a positive \(dimension.rawValue) like \(example)")
+        case .failure(let e): throw RunFailure("\(option) \(text): \(e); expected a \(dimension.rawValue) like \(example)")
         }
     }
 }

@@ -8,6 +8,8 @@ import Scenario
 
 /// Output formats of figures, as users write them in `--format pdf,png`.
 struct FigureFormats: ExpressibleByArgument {
+    var defaultValueDescription: String { names.joined(separator: ",") }
+
     var names: [String]
 
     init?(argument: String) {
@@ -43,7 +45,7 @@ struct FigureOutputOptions: ParsableArguments {
     func checkFolder() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("-o \(output): no such folder; expected an existing folder for the figures")
+            throw RunFailure("-o \(output): no such folder; expected an existing folder for the figures")
         }
     }
 }
@@ -105,7 +107,7 @@ struct PlotCommand: ParsableCommand {
                 progress.update("projecting " + Progress.variantText($0, of: $1, document: document))
             }
         } catch {
-            throw ValidationError("\(error)")
+            throw RunFailure("\(error)")
         }
         let figure = ExclusionFigure.make(file: scenario, projection: projection, library: library, userCurves: userCurves)
         let result: (files: [URL], model: RenderModel?)
@@ -113,7 +115,7 @@ struct PlotCommand: ParsableCommand {
         do {
             result = try FigureRenderer.write(figure, formats: figureOutput.formats, to: figureOutput.folder, basename: basename)
         } catch {
-            throw ValidationError("\(error)")
+            throw RunFailure("\(error)")
         }
         progress.clear()
         for warning in result.model?.warnings ?? [] { messages.warning("\(basename): \(warning)") }
