@@ -10,15 +10,7 @@ final class EndpointCLITests: CLITestCase {
     title: Endpoint scenario
     channel: K+ -> pi0 e+ N
     masses: { from: 0.35 GeV, to: 0.35818920104999996 GeV, step: 0.00818920104999996 GeV }
-    base:
-      exposure:
-        streams:
-          - { name: 1-track, kaon_decays: 4.5e12, prescale: 150 }
-      detector:
-        resolution: 1.7e-3 GeV^2
-        veto: { hermetic_angle: 50 mrad, inefficiency: 1e-3 }
-        signal_acceptance: 0.1
-
+    \(TestScenarios.seed001Base)
     """
 
     func testEndpointLimitsAreEmptyWithOneWarning() throws {

@@ -6,18 +6,7 @@ import Physics
 /// the schema, and a value is validated exactly as if it were written in the file.
 final class ScenarioOverrideTests: XCTestCase {
     /// Two variants; the second has two streams and no `analysis` section is written.
-    let twoVariants = """
-    title: Two
-    channel: K+ -> pi0 e+ N
-    masses: { from: 100 MeV, to: 300 MeV, step: 1 MeV }
-    base:
-      exposure:
-        streams:
-          - { name: Run 1, kaon_decays: 4.5e12, prescale: 150 }
-      detector:
-        resolution: 1.7e-3 GeV^2
-        veto: { hermetic_angle: 50 mrad, inefficiency: 1e-3 }
-        signal_acceptance: 0.1
+    let twoVariants = minimalScenario.replacingOccurrences(of: "title: Minimal", with: "title: Two") + """
     variants:
       - label: one
       - label: two
