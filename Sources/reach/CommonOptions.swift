@@ -24,13 +24,6 @@ struct SimulationOptions: ParsableArguments {
     var generation: VariantBackground.Generation { .init(events: statistics, seed: seed) }
 }
 
-/// A problem found while running (a file, a variant, a value): printed as `Error: …` with exit
-/// status 1, without the usage text that `ValidationError` adds for malformed options.
-struct RunFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
 /// `--variant`: a label or a 1-based index into the file's variants.
 enum VariantSelector {
     static func indices(_ selector: String?, in file: ScenarioFile) throws -> [Int]? {
@@ -38,7 +31,7 @@ enum VariantSelector {
         if let index = file.variants.firstIndex(where: { $0.label == selector }) { return [index] }
         if let number = Int(selector), number >= 1, number <= file.variants.count { return [number - 1] }
         let labels = file.variants.enumerated().map { "\($0.offset + 1) '\($0.element.label)'" }.joined(separator: ", ")
-        throw RunFailure("--variant \(selector): no such variant in \(file.path); expected a label or 1-based index: \(labels)")
+        throw UsageFailure("--variant \(selector): no such variant in \(file.path); expected a label or 1-based index: \(labels)")
     }
 }
 

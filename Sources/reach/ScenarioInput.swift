@@ -27,7 +27,7 @@ enum ScenarioInput {
             return value
         case .failure(let errors):
             StandardError.write(lines: errors.lines)
-            throw ExitCode.failure
+            throw ExitStatus.inputData
         }
     }
 }

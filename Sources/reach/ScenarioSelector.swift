@@ -12,11 +12,11 @@ enum ScenarioSelector {
 
     /// The selected document; the first when `selector` is nil.
     static func document(_ selector: String?, in documents: [ScenarioFile]) throws -> ScenarioFile {
-        guard let first = documents.first else { throw ValidationError("the scenario file holds no document") }
+        guard let first = documents.first else { throw InputFailure("the scenario file holds no document") }
         guard let selector else { return first }
         if let match = documents.first(where: { $0.documentName == selector }) { return match }
         if let number = Int(selector), number >= 1, number <= documents.count { return documents[number - 1] }
         let names = documents.enumerated().map { "\($0.offset + 1) '\($0.element.documentName)'" }.joined(separator: ", ")
-        throw ValidationError("--scenario \(selector): no such scenario document in \(first.path); expected a name or 1-based index: \(names)")
+        throw UsageFailure("--scenario \(selector): no such scenario document in \(first.path); expected a name or 1-based index: \(names)")
     }
 }

@@ -38,6 +38,6 @@ struct ValidateCommand: ParsableCommand {
                 StandardError.write(lines: errors.lines)
             }
         }
-        if failed { throw ExitCode.failure }
+        if failed { throw ExitStatus.inputData }
     }
 }

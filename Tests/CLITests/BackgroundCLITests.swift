@@ -45,14 +45,14 @@ final class BackgroundCLITests: CLITestCase {
         assertFailure(try reach("background", "small.yaml", "--bin-width", "0 GeV^2"), status: 64,
                       message: "Error: --bin-width 0 GeV^2: expected a positive squared mass like 5e-4 GeV^2")
         let tiny = try reach("background", "small.yaml", "--bin-width", "1e-12 GeV^2", "--statistics", "20000")
-        XCTAssertEqual(tiny.status, 1)
+        XCTAssertEqual(tiny.status, 64)
         XCTAssertTrue(tiny.errorLines.first?.hasPrefix("Error: --bin-width 1e-12 GeV^2: gives 1.42e+11 bins over") ?? false, tiny.stderr)
     }
 
     func testTableVariantHasNoGeneratedSpectrum() throws {
         try write(TestScenarios.withTable, to: "table.yaml")
         try write(TestScenarios.flatTable, to: "flat.csv")
-        assertFailure(try reach("background", "table.yaml", "--variant", "table", "--statistics", "20000"), status: 1,
+        assertFailure(try reach("background", "table.yaml", "--variant", "table", "--statistics", "20000"), status: 64,
                       message: "Error: variant 'table' uses the background table \(folder.path)/flat.csv; expected a variant with the radiative background model")
     }
 }

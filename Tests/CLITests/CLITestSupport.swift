@@ -11,6 +11,8 @@ enum ReachExecutable {
         var stdout: String
         var stderr: String
         var stdoutData: Data
+        /// `.uncaughtSignal` when the child was killed by a signal (then `status` is the signal).
+        var terminationReason: Process.TerminationReason = .exit
 
         /// stderr without the `reach: …` summary and progress lines.
         var errorLines: [String] {
@@ -44,8 +46,12 @@ enum ReachExecutable {
     }()
 
     /// Runs `reach arguments…` in `folder`; output goes through files, so a large table cannot
-    /// fill a pipe and stall the child.
-    static func run(_ arguments: [String], in folder: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Run {
+    /// fill a pipe and stall the child. With `stdoutOnPipe`, stdout is a pipe read as the child
+    /// writes (as in `reach project … | cat`). A child still running after `timeout` seconds is
+    /// killed and the test fails: a hang is a bug, whatever the machine's speed.
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+                    stdoutOnPipe: Bool = false, timeout: TimeInterval = 600,
+                    file: StaticString = #filePath, line: UInt = #line) throws -> Run {
         guard let url else {
             XCTFail("no reach executable found; build it with `swift build --build-tests`", file: file, line: line)
             throw XCTSkip("no reach executable")
@@ -61,17 +67,51 @@ enum ReachExecutable {
         process.executableURL = url
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
-        process.standardOutput = out
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        let pipe = Pipe()
+        process.standardOutput = stdoutOnPipe ? pipe : out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         try process.run()
-        process.waitUntilExit()
+        // The pipe is drained until its last writer closes it (the child, or whatever the child
+        // left running), as a shell pipeline's reader would.
+        let drained = DispatchSemaphore(value: 0)
+        let piped = PipedBytes()
+        if stdoutOnPipe {
+            try? pipe.fileHandleForWriting.close()
+            let reader = pipe.fileHandleForReading
+            DispatchQueue.global().async {
+                piped.data = reader.readDataToEndOfFile()
+                drained.signal()
+            }
+        } else {
+            drained.signal()
+        }
+        let deadline = DispatchTime.now() + timeout
+        if finished.wait(timeout: deadline) == .timedOut || drained.wait(timeout: deadline) == .timedOut {
+            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
+            XCTFail("reach \(arguments.joined(separator: " ")) did not end within \(timeout) s", file: file, line: line)
+            throw Hang()
+        }
         try out.close()
         try err.close()
-        let stdout = try Data(contentsOf: outURL), stderr = try Data(contentsOf: errURL)
+        let stdout = stdoutOnPipe ? piped.data : try Data(contentsOf: outURL), stderr = try Data(contentsOf: errURL)
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self), stdoutData: stdout)
+                   stderr: String(decoding: stderr, as: UTF8.self), stdoutData: stdout, terminationReason: process.terminationReason)
     }
+
+    /// A child that did not end in time.
+    struct Hang: Error {}
+}
+
+/// Bytes read from a child's stdout pipe on another thread, read after it signalled.
+private final class PipedBytes: @unchecked Sendable {
+    var data = Data()
 }
 
 /// A fresh folder per test, removed afterwards.

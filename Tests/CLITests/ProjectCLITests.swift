@@ -74,7 +74,7 @@ final class ProjectCLITests: CLITestCase {
         try write(TestScenarios.withTable, to: "table.yaml")
         try write(TestScenarios.flatTable, to: "flat.csv")
         for selector in ["tabel", "3", "0"] {
-            assertFailure(try reach("project", "table.yaml", "--variant", selector, "--statistics", "20000"), status: 1,
+            assertFailure(try reach("project", "table.yaml", "--variant", selector, "--statistics", "20000"), status: 64,
                           message: "Error: --variant \(selector): no such variant in table.yaml; expected a label or 1-based index: 1 'radiative', 2 'table'")
         }
     }

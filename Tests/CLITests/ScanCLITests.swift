@@ -83,7 +83,7 @@ final class ScanCLITests: CLITestCase {
     func testBadValuesAreJudgedAsInAFile() throws {
         try write(TestScenarios.small, to: "small.yaml")
         let run = try reach("scan", "small.yaml", "--mass", "135MeV", "--parameter", "detector.veto.hermetic_angle", "--values", "30,50mrad,7MeV")
-        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.status, 65)
         XCTAssertEqual(run.errorLines, [
             "--values: detector.veto.hermetic_angle: '30' has no unit; expected the edge of the hermetic veto coverage, an angle in (0, 180 deg] like 50 mrad (units: urad, mrad, rad, deg)",
             "--values: detector.veto.hermetic_angle: 'MeV' is a unit of mass; expected the edge of the hermetic veto coverage, an angle in (0, 180 deg] like 50 mrad (units: urad, mrad, rad, deg)",
@@ -101,9 +101,9 @@ final class ScanCLITests: CLITestCase {
         try write(TestScenarios.small, to: "small.yaml")
         assertFailure(try reach("scan", "small.yaml", "--mass", "135", "--parameter", "detector.resolution", "--values", "1e-3GeV^2"), status: 64,
                       message: "Error: --mass: '135' has no unit; expected a mass with a unit (keV, MeV, GeV), e.g. 135MeV")
-        assertFailure(try reach("scan", "small.yaml", "--mass", "360MeV", "--parameter", "detector.resolution", "--values", "1e-3GeV^2"), status: 1,
+        assertFailure(try reach("scan", "small.yaml", "--mass", "360MeV", "--parameter", "detector.resolution", "--values", "1e-3GeV^2"), status: 64,
                       message: "Error: --mass 360 MeV is outside the kinematic range of K+ -> pi0 e+ N; expected a mass in [0, 358.189) MeV")
-        assertFailure(try reach("scan", "small.yaml", "--variant", "Run 2", "--mass", "135MeV", "--parameter", "detector.resolution", "--values", "1e-3GeV^2"), status: 1,
+        assertFailure(try reach("scan", "small.yaml", "--variant", "Run 2", "--mass", "135MeV", "--parameter", "detector.resolution", "--values", "1e-3GeV^2"), status: 64,
                       message: "Error: --variant Run 2: no such variant in small.yaml; expected a label or 1-based index: 1 'Small test scenario'")
     }
 }

@@ -15,7 +15,7 @@ final class ScenarioInputCLITests: CLITestCase {
             var arguments = command
             arguments.insert(path, at: 1)
             let run = try ReachExecutable.run(arguments, in: folder, file: file, line: line)
-            XCTAssertEqual(run.status, 1, "\(command[0]): \(run.stderr)", file: file, line: line)
+            XCTAssertEqual(run.status, 65, "\(command[0]): \(run.stderr)", file: file, line: line)
             XCTAssertEqual(run.errorLines, [message], command[0], file: file, line: line)
             XCTAssertEqual(run.stdout, "", command[0], file: file, line: line)
         }
@@ -79,7 +79,7 @@ final class ScenarioInputCLITests: CLITestCase {
         try write(text, to: "two.yaml")
         try write(TestScenarios.small, to: "good.yaml")
         let run = try reach("validate", "two.yaml", "good.yaml")
-        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.status, 65)
         XCTAssertEqual(run.errorLines, [
             "two.yaml:\(location(of: "50, inefficiency", in: text)): base.detector.veto.hermetic_angle: '50' has no unit; expected the edge of the hermetic veto coverage, an angle in (0, 180 deg] like 50 mrad (units: urad, mrad, rad, deg)",
             "two.yaml:\(location(of: "1.5", in: text)): base.detector.signal_acceptance: '1.5' is out of range; expected a signal acceptance in (0, 1] like 0.1, or a list of points {mass: 125 MeV, acceptance: 0.1}",
@@ -90,7 +90,7 @@ final class ScenarioInputCLITests: CLITestCase {
     func testYAMLSyntaxErrorHasAPosition() throws {
         try write("title: broken\nchannel: [K+ -> e+ N\nmasses: {}\n", to: "syntax.yaml")
         let run = try reach("validate", "syntax.yaml")
-        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.status, 65)
         let message = try XCTUnwrap(run.errorLines.first)
         XCTAssertTrue(message.range(of: #"^syntax\.yaml:\d+:\d+: YAML syntax error: "#, options: .regularExpression) != nil, message)
     }
