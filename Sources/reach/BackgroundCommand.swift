@@ -53,10 +53,11 @@ struct BackgroundCommand: ParsableCommand {
         let width = try binWidthGeV2()
         try OutputFile.checkDestination(output)
         let scenarioFile = try ScenarioSelector.document(scenario, in: ScenarioInput.loadAllOrExit(path: file))
+        try OutputFile.checkDistinct(outputs: [output].compactMap { $0 }, from: scenarioFile.inputPaths)
         let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
         let scenario = scenarioFile.variants[index]
         if case .table(let path, _) = scenario.background {
-            throw RunFailure("variant '\(scenario.label)' uses the background table \(path); expected a variant with the radiative background model")
+            throw UsageFailure("variant '\(scenario.label)' uses the background table \(path); expected a variant with the radiative background model")
         }
         // The spectrum's range: from −5σ to 3σ beyond the background's m²_miss endpoint.
         let process = RadiativeProcess(backgroundFor: scenarioFile.channel)
@@ -64,7 +65,7 @@ struct BackgroundCommand: ParsableCommand {
         let lower = -5 * scenario.detector.resolutionGeV2
         let binCount = (upper - lower) / width
         guard binCount <= Double(Self.maximumBins) else {
-            throw RunFailure("--bin-width \(binWidth): gives \(String(format: "%.3g", binCount)) bins over [\(ProjectionTable.format(lower)), \(ProjectionTable.format(upper))] GeV^2; expected at most \(Self.maximumBins) bins, a width of at least \(ProjectionTable.format((upper - lower) / Double(Self.maximumBins))) GeV^2")
+            throw UsageFailure("--bin-width \(binWidth): gives \(String(format: "%.3g", binCount)) bins over [\(ProjectionTable.format(lower)), \(ProjectionTable.format(upper))] GeV^2; expected at most \(Self.maximumBins) bins, a width of at least \(ProjectionTable.format((upper - lower) / Double(Self.maximumBins))) GeV^2")
         }
         var spectrumScenario = scenario
         spectrumScenario.detector.backgroundAcceptance = VariantBackground.spectrumAcceptance(for: scenario)

@@ -1,59 +1,174 @@
 import Foundation
 
-/// Writing results: to stdout, or to a file that appears whole or not at all (written to a
-/// temporary file in the same folder, then renamed over the destination).
+/// Writing results: to stdout, or to files that appear whole or not at all.
+///
+/// - A regular file (or a new one) is written to a temporary file in the same folder, then
+///   renamed over the destination, so no reader ever sees a part of it.
+/// - A symbolic link is followed: its target is replaced that way and the link stays.
+/// - A FIFO, a character device (`/dev/stdout`, `/dev/null`) or another file that is not a
+///   regular file is written through, never replaced.
+/// - `-` is standard output.
+///
+/// Several files of one command (the formats of a figure, the figures of a multi-document
+/// file) are first all written to temporary files, then all renamed: a failure before the
+/// renames leaves every earlier file as it was.
 enum OutputFile {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// Why `path` cannot receive an output file, checked before any work is done: the folder
-    /// must exist (as a folder) and `path` must not name a folder. Nil or `-` is stdout.
-    static func checkDestination(_ path: String?) throws {
+    /// One file to write and the option that named it (for messages).
+    struct Item {
+        var data: Data
+        var path: String
+    }
+
+    /// Why `path` cannot receive an output file, checked before any work is done. Nil or `-`
+    /// is stdout. `option` names the flag in messages.
+    static func checkDestination(_ path: String?, option: String = "-o") throws {
         guard let path, path != "-" else { return }
-        _ = try destination(path)
+        _ = try destination(path, option: option)
     }
 
-    /// The file and its folder, or why they cannot be written.
-    private static func destination(_ path: String) throws -> (file: URL, folder: URL) {
-        if path.hasSuffix("/") {
-            throw Failure(description: "\(path): names a folder; expected a file path such as \(path)table.csv")
+    /// Why `path` cannot receive figures, checked before any work is done.
+    static func checkFolder(_ path: String, option: String = "-o", what: String = "the figures") throws {
+        guard !path.isEmpty else {
+            throw UsageFailure("\(option) '': an empty path; expected an existing folder for \(what)")
         }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
-            throw Failure(description: "\(path): folder \(folder.path) does not exist; expected an existing, writable folder")
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Failure(description: "\(option) \(path): no such folder; expected an existing folder for \(what)")
         }
-        guard isDirectory.boolValue else {
-            throw Failure(description: "\(path): \(folder.path) is a file, not a folder; expected an existing, writable folder")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw Failure(description: "\(path): is a folder; expected a file path")
-        }
-        return (url, folder)
     }
 
-    /// Writes `data` to `path` atomically; the folder must exist and be writable.
-    static func write(_ data: Data, to path: String) throws {
-        let (url, folder) = try destination(path)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw Failure(description: "\(path): cannot write in \(folder.path); expected a writable folder")
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw Failure(description: "\(path): cannot be replaced (\(reason))")
+    /// Refuses an output that is one of the command's inputs (the scenario, a table, a
+    /// reference curve): replacing it would destroy what the result was computed from.
+    static func checkDistinct(outputs: [String], from inputs: [String], option: String = "-o") throws {
+        let inputIdentities = Dictionary(inputs.compactMap { path in FileIdentity(path).map { ($0, path) } }, uniquingKeysWith: { first, _ in first })
+        for output in outputs where output != "-" {
+            guard let identity = FileIdentity(output), let input = inputIdentities[identity] else { continue }
+            throw UsageFailure("\(option) \(output): is the input file \(input); expected an output path that is not one of the command's inputs")
         }
     }
 
     /// Writes `text` to `path`, or to stdout when `path` is nil or `-`.
     static func emit(_ text: String, to path: String?) throws {
         if let path, path != "-" {
-            try write(Data(text.utf8), to: path)
+            try write([Item(data: Data(text.utf8), path: path)])
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+
+    /// Writes every item: all temporary files first, then all renames; pass-through
+    /// destinations (FIFOs, devices) are written last, once every regular file is in place.
+    static func write(_ items: [Item]) throws {
+        var staged: [(temporary: String, final: String)] = []
+        var passThrough: [Item] = []
+        do {
+            for item in items {
+                let target = try destination(item.path, option: "-o")
+                switch target {
+                case .passThrough:
+                    passThrough.append(item)
+                case .replace(let final, let folder):
+                    let temporary = folder + "/.\((final as NSString).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(staged.count).tmp"
+                    guard FileManager.default.createFile(atPath: temporary, contents: item.data) else {
+                        throw Failure(description: "\(item.path): cannot write in \(folder); expected a writable folder")
+                    }
+                    staged.append((temporary, final))
+                }
+            }
+        } catch {
+            for file in staged { unlink(file.temporary) }
+            throw error
+        }
+        for (index, file) in staged.enumerated() where rename(file.temporary, file.final) != 0 {
+            let reason = String(cString: strerror(errno))
+            for later in staged[index...] { unlink(later.temporary) }
+            throw Failure(description: "\(file.final): cannot be replaced (\(reason))")
+        }
+        for item in passThrough { try writeThrough(item) }
+    }
+
+    /// How a destination receives its bytes.
+    private enum Destination {
+        /// Renamed over `final` (a regular file, new or existing, reached through any links).
+        case replace(final: String, folder: String)
+        /// Written through an open descriptor (FIFO, character device, socket …).
+        case passThrough
+    }
+
+    /// The destination of `path`, or why it cannot be written.
+    private static func destination(_ path: String, option: String) throws -> Destination {
+        guard !path.isEmpty else {
+            throw UsageFailure("\(option) '': an empty path; expected a file path, or - for standard output")
+        }
+        if path.hasSuffix("/") {
+            throw Failure(description: "\(path): names a folder; expected a file path such as \(path)table.csv")
+        }
+        let final = try followLinks(path)
+        var info = stat()
+        if stat(final, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: throw Failure(description: "\(path): is a folder; expected a file path")
+            case S_IFREG: break
+            default: return .passThrough
+            }
+        }
+        let folder = (final as NSString).deletingLastPathComponent.isEmpty ? "." : (final as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw Failure(description: "\(path): folder \(folder) does not exist; expected an existing, writable folder")
+        }
+        guard isDirectory.boolValue else {
+            throw Failure(description: "\(path): \(folder) is a file, not a folder; expected an existing, writable folder")
+        }
+        return .replace(final: final, folder: folder)
+    }
+
+    /// `path` with every symbolic link of its last component followed (a dangling link names
+    /// the file to create); a loop is an error.
+    private static func followLinks(_ path: String) throws -> String {
+        var current = path
+        for _ in 0..<40 {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            current = target.hasPrefix("/") ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+        }
+        throw Failure(description: "\(path): a loop of symbolic links; expected a file path")
+    }
+
+    /// Writes to a FIFO or a device through a descriptor opened for writing only.
+    private static func writeThrough(_ item: Item) throws {
+        let descriptor = open(item.path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw Failure(description: "\(item.path): cannot be opened for writing (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        try item.data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(description: "\(item.path): write failed (\(String(cString: strerror(errno))))")
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+/// A file's device and inode: two paths name the same file exactly when these agree (links,
+/// `./`, `..` and hard links included).
+struct FileIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }

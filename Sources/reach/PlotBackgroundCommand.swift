@@ -42,10 +42,12 @@ struct PlotBackgroundCommand: ParsableCommand {
         let width = try CommandQuantity.positive(binWidth, option: "--bin-width", as: .massSquared, example: "1e-3 GeV^2")
         try figureOutput.checkFolder()
         let scenarioFile = try ScenarioInput.loadOrExit(path: file)
+        let basename = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-background"
+        try OutputFile.checkDistinct(outputs: figureOutput.paths(basename: basename), from: scenarioFile.inputPaths)
         let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
         var scenario = scenarioFile.variants[index]
         guard case .radiative = scenario.background else {
-            throw RunFailure("variant '\(scenario.label)' uses a background table; expected a variant with the radiative background model")
+            throw UsageFailure("variant '\(scenario.label)' uses a background table; expected a variant with the radiative background model")
         }
         scenario.detector.backgroundAcceptance = VariantBackground.spectrumAcceptance(for: scenario)
         let model = VariantBackground.radiativeModel(for: scenario, channel: scenarioFile.channel, generation: simulation.generation)
@@ -58,13 +60,8 @@ struct PlotBackgroundCommand: ParsableCommand {
             bins: bins, windowGeV2: (centre - k * sigma)...(centre + k * sigma),
             windowLabel: "signal window, <i>m</i><sub><i>N</i></sub> = \(ProjectionTable.format(massGeV * 1000)) MeV (±\(ProjectionTable.format(k))<i>σ</i>)",
             experimentLabel: "\(BackgroundFigure.processMarkup(model.sample.process)), <i>N</i><sub><i>K</i></sub> = \(BackgroundFigure.scientificMarkup(model.kaonDecays))")
-        let basename = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-background"
-        do {
-            let written = try FigureRenderer.write(figure, formats: figureOutput.formats, to: figureOutput.folder, basename: basename)
-            Messages(quiet: quiet).summary("background spectrum of '\(scenario.label)' → \(written.files.map(\.lastPathComponent).joined(separator: ", ")) in \(elapsedSeconds(since: start))")
-        } catch {
-            throw RunFailure("\(error)")
-        }
+        let written = try FigureFiles.write(figure, formats: figureOutput.formats, folder: figureOutput.output, basename: basename)
+        Messages(quiet: quiet).summary("background spectrum of '\(scenario.label)' → \(written.joined(separator: ", ")) in \(elapsedSeconds(since: start))")
     }
 }
 
@@ -73,8 +70,8 @@ enum CommandQuantity {
     static func positive(_ text: String, option: String, as dimension: Quantity.Dimension, example: String) throws -> Double {
         switch Quantity.parse(text, as: dimension) {
         case .success(let q) where q.canonicalValue > 0: return q.canonicalValue
-        case .success: throw RunFailure("\(option) \(text): expected a positive \(dimension.rawValue) like \(example)")
-        case .failure(let e): throw RunFailure("\(option) \(text): \(e); expected a \(dimension.rawValue) like \(example)")
+        case .success: throw UsageFailure("\(option) \(text): expected a positive \(dimension.rawValue) like \(example)")
+        case .failure(let e): throw UsageFailure("\(option) \(text): \(e); expected a \(dimension.rawValue) like \(example)")
         }
     }
 }

@@ -39,14 +39,47 @@ struct FigureOutputOptions: ParsableArguments {
     }
 
     var formats: [OutputFormat] { format.formats(dpi: dpi) }
-    var folder: URL { URL(fileURLWithPath: output) }
 
     /// The output folder must exist before any work is done.
     func checkFolder() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RunFailure("-o \(output): no such folder; expected an existing folder for the figures")
+        try OutputFile.checkFolder(output)
+    }
+
+    /// The files of a figure named `basename`, one per format.
+    func paths(basename: String) -> [String] {
+        formats.map { FigureFiles.path(folder: output, basename: basename, format: $0) }
+    }
+}
+
+/// Figures rendered in memory, to be written together (see `OutputFile.write`).
+enum FigureFiles {
+    /// `folder/basename.<extension>`.
+    static func path(folder: String, basename: String, format: OutputFormat) -> String {
+        (folder as NSString).appendingPathComponent("\(basename).\(format.fileExtension)")
+    }
+
+    /// `figure` rendered in every format, with the render model (the same for all formats).
+    static func render(_ figure: Figure, formats: [OutputFormat], folder: String, basename: String) throws -> (items: [OutputFile.Item], model: RenderModel?) {
+        var items: [OutputFile.Item] = []
+        var model: RenderModel?
+        for format in formats {
+            let rendered: RenderedFigure
+            do {
+                rendered = try FigureRenderer.render(figure, as: format)
+            } catch {
+                throw RunFailure("\(basename).\(format.fileExtension): \(error)")
+            }
+            items.append(.init(data: rendered.data, path: path(folder: folder, basename: basename, format: format)))
+            model = rendered.model
         }
+        return (items, model)
+    }
+
+    /// Renders and writes one figure; the written paths.
+    static func write(_ figure: Figure, formats: [OutputFormat], folder: String, basename: String) throws -> [String] {
+        let rendered = try render(figure, formats: formats, folder: folder, basename: basename)
+        try OutputFile.write(rendered.items)
+        return rendered.items.map(\.path)
     }
 }
 
@@ -85,20 +118,23 @@ struct PlotCommand: ParsableCommand {
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let progress = Progress(quiet: quiet)
         defer { progress.clear() }
-        var written: [String] = []
-        for scenario in documents {
-            // One figure per document: NAME.pdf, or NAME-<document>.pdf when the file holds several.
-            let basename: String = documents.count == 1 ? stem : stem + "-" + scenario.documentName
-            let files: [URL] = try plot(scenario, library: library, basename: basename, messages: messages, progress: progress,
-                                        document: documents.count > 1 ? scenario.documentName : nil)
-            for url in files { written.append(figureOutput.output + "/" + url.lastPathComponent) }
+        // One figure per document: NAME.pdf, or NAME-<document>.pdf when the file holds several.
+        let basenames = documents.map { documents.count == 1 ? stem : stem + "-" + $0.documentName }
+        try OutputFile.checkDistinct(outputs: basenames.flatMap(figureOutput.paths), from: documents.flatMap(\.inputPaths))
+        // Every document is projected and drawn before any file is written: a failing document
+        // leaves every figure of the file as it was.
+        var items: [OutputFile.Item] = []
+        for (scenario, basename) in zip(documents, basenames) {
+            items += try plot(scenario, library: library, basename: basename, messages: messages, progress: progress,
+                              document: documents.count > 1 ? scenario.documentName : nil)
         }
-        messages.summary("plotted \(documents.count) figure(s) → \(written.joined(separator: ", ")) in \(elapsedSeconds(since: start))")
+        try OutputFile.write(items)
+        messages.summary("plotted \(documents.count) figure(s) → \(items.map(\.path).joined(separator: ", ")) in \(elapsedSeconds(since: start))")
     }
 
-    /// Projects one scenario and writes its figure in every requested format.
+    /// Projects one scenario and renders its figure in every requested format.
     private func plot(_ scenario: ScenarioFile, library: ReferenceLibrary, basename: String, messages: Messages,
-                      progress: Progress, document: String?) throws -> [URL] {
+                      progress: Progress, document: String?) throws -> [OutputFile.Item] {
         let projection: Projection
         let userCurves: [ReferenceCurve]
         do {
@@ -107,18 +143,13 @@ struct PlotCommand: ParsableCommand {
                 progress.update("projecting " + Progress.variantText($0, of: $1, document: document))
             }
         } catch {
-            throw RunFailure("\(error)")
+            throw InputFailure("\(error)")
         }
         let figure = ExclusionFigure.make(file: scenario, projection: projection, library: library, userCurves: userCurves)
-        let result: (files: [URL], model: RenderModel?)
         progress.update("drawing \(basename)")
-        do {
-            result = try FigureRenderer.write(figure, formats: figureOutput.formats, to: figureOutput.folder, basename: basename)
-        } catch {
-            throw RunFailure("\(error)")
-        }
+        let result = try FigureFiles.render(figure, formats: figureOutput.formats, folder: figureOutput.output, basename: basename)
         progress.clear()
         for warning in result.model?.warnings ?? [] { messages.warning("\(basename): \(warning)") }
-        return result.files
+        return result.items
     }
 }

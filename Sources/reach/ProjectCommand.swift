@@ -53,6 +53,7 @@ struct ProjectCommand: ParsableCommand {
         let messages = Messages(quiet: quiet)
         try OutputFile.checkDestination(output)
         let documents = try ScenarioSelector.documents(scenario, in: ScenarioInput.loadAllOrExit(path: file))
+        try OutputFile.checkDistinct(outputs: [output].compactMap { $0 }, from: documents.flatMap(\.inputPaths))
         let selections = try documents.map { try VariantSelector.indices(variant, in: $0) }
         let projector = Projector(generation: simulation.generation, jobs: simulation.jobs)
         let progress = Progress(quiet: quiet)
@@ -64,7 +65,7 @@ struct ProjectCommand: ParsableCommand {
                 return try projector.project(document, variants: selection) { progress.update("projecting " + Progress.variantText($0, of: $1, document: name)) }
             }
         } catch {
-            throw RunFailure("\(error)")
+            throw InputFailure("\(error)")
         }
         progress.clear()
         ProjectionTable.warnings(projections).forEach(messages.warning)

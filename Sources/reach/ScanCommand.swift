@@ -73,28 +73,19 @@ struct ScanCommand: ParsableCommand {
         let messages = Messages(quiet: quiet)
         try OutputFile.checkDestination(output)
         if let plot {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: plot, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw RunFailure("--plot \(plot): no such folder; expected an existing folder for the figure")
-            }
+            try OutputFile.checkFolder(plot, option: "--plot", what: "the figure")
         }
         let progress = Progress(quiet: quiet)
         defer { progress.clear() }
-        let scan = try Self.scan(path: file, variant: variant, massGeV: try massGeV(), parameter: try scenarioParameter(),
+        let plotPaths = plot.map { folder in [OutputFormat.pdf, .png(dpi: 150)].map { FigureFiles.path(folder: folder, basename: figureBasename, format: $0) } } ?? []
+        let scan = try Self.scan(path: file, outputs: [output].compactMap { $0 } + plotPaths, variant: variant, massGeV: try massGeV(), parameter: try scenarioParameter(),
                                  values: try valueList(), simulation: simulation) { progress.update("scanning value \($0)/\($1)") }
         progress.clear()
         ParameterScanTable.warnings(scan).forEach(messages.warning)
         try OutputFile.emit(format == .csv ? ParameterScanTable.csv(scan) : ParameterScanTable.json(scan), to: output)
         if let plot {
-            let basename = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-scan-"
-                + scan.parameter.path.map { $0.isLetter || $0.isNumber ? $0 : "-" }.map(String.init).joined()
-            do {
-                let written = try FigureRenderer.write(ScanFigure.make(scan), formats: [.pdf, .png(dpi: 150)],
-                                                       to: URL(fileURLWithPath: plot), basename: basename)
-                messages.summary("scan figure → \(written.files.map(\.lastPathComponent).joined(separator: ", ")) in \(plot)")
-            } catch {
-                throw RunFailure("\(error)")
-            }
+            let written = try FigureFiles.write(ScanFigure.make(scan), formats: [.pdf, .png(dpi: 150)], folder: plot, basename: figureBasename)
+            messages.summary("scan figure → \(written.joined(separator: ", "))")
         }
         messages.summary("scanned \(scan.parameter.path) over \(scan.points.count) value(s) at \(ProjectionTable.format(scan.massGeV * 1000)) MeV, variant '\(scan.variant)' → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
     }
@@ -102,12 +93,13 @@ struct ScanCommand: ParsableCommand {
     /// The data of a scan, for tables and figures: the file checked as written, the variant
     /// chosen, the file decoded once per value and projected at one mass. Problems in the file
     /// or the values go to stderr, one line each, and exit with failure.
-    static func scan(path: String, variant: String?, massGeV: Double, parameter: ScenarioParameter, values: [String],
+    static func scan(path: String, outputs: [String] = [], variant: String?, massGeV: Double, parameter: ScenarioParameter, values: [String],
                      simulation: SimulationOptions, progress: ((Int, Int) -> Void)? = nil) throws -> ParameterScan {
         let scenarioFile = try ScenarioInput.loadOrExit(path: path)
+        try OutputFile.checkDistinct(outputs: outputs, from: scenarioFile.inputPaths)
         let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
         if let problem = ParameterScan.massProblem(massGeV, channel: scenarioFile.channel) {
-            throw RunFailure("--mass \(problem)")
+            throw UsageFailure("--mass \(problem)")
         }
         let overrideSets = values.map { [ScenarioOverride(parameter: parameter, value: $0, variantIndex: index, origin: "--values")] }
         let variations: [ScenarioFile]
@@ -115,14 +107,20 @@ struct ScanCommand: ParsableCommand {
         case .success(let files): variations = files
         case .failure(let errors):
             StandardError.write(lines: errors.lines)
-            throw ExitCode.failure
+            throw ExitStatus.inputData
         }
         let projector = Projector(generation: simulation.generation, jobs: simulation.jobs)
         do {
             return try projector.scan(variations, values: values, parameter: parameter, variant: index, massGeV: massGeV, progress: progress)
         } catch {
-            throw RunFailure("\(error)")
+            throw InputFailure("\(error)")
         }
+    }
+
+    /// The scan figure's name: the file's stem and the parameter path, e.g. veto-scan-detector-veto-hermetic-angle.
+    private var figureBasename: String {
+        URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-scan-"
+            + parameter.map { $0.isLetter || $0.isNumber ? $0 : "-" }.map(String.init).joined()
     }
 
     private func massGeV() throws -> Double {

@@ -1,0 +1,15 @@
+/// The files a scenario document is computed from: the document itself, every background
+/// table of its variants and every reference curve its figure draws. Commands refuse to write
+/// their output over any of them.
+extension ScenarioFile {
+    public var inputPaths: [String] {
+        var paths = [path]
+        for variant in variants {
+            if case .table(let table, _) = variant.background { paths.append(table) }
+        }
+        for reference in figure.references {
+            if case .file(let curve, _, _) = reference { paths.append(curve) }
+        }
+        return paths
+    }
+}
