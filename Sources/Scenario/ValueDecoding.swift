@@ -34,11 +34,7 @@ enum ValueDecoding {
     static func number(_ node: SourceNode, range: ValueRange, expected: String, log: DiagnosticLog) -> Double? {
         guard let text = scalarText(node, expected: expected, log: log) else { return nil }
         guard let value = Quantity.parseNumber(text) else {
-            if Quantity.Dimension.allCases.contains(where: { (try? Quantity.parse(text, as: $0).get()) != nil }) {
-                log.report(node, "'\(text.quotedForMessage)' has a unit, but this value is a plain number", expected: expected)
-            } else {
-                log.report(node, "'\(text.quotedForMessage)' is not a finite number", expected: expected)
-            }
+            log.report(node, NotANumber.diagnosis(of: text, field: node.path), expected: expected)
             return nil
         }
         guard range.contains(value) else {
