@@ -32,7 +32,7 @@ enum BackgroundDecoding {
             return ValueDecoding.choice(model.value, [("radiative", BackgroundSource.radiative)],
                                         expected: "radiative (K+ -> pi0 l+ nu gamma / K+ -> l+ nu gamma with the photon veto)", log: log)
         case (nil, let table?):
-            let path = context.existingFile(table.value, expected: tableExpected)
+            let path = context.readableFile(table.value, as: .backgroundTable, expected: tableExpected)
             let normalisation = reader.required("normalisation", expected: normalisationExpected).flatMap { decodeNormalisation($0, log: log) }
             guard let path, let normalisation else { return nil }
             return .table(path: path, normalisation: normalisation)
