@@ -27,7 +27,7 @@ final class ValidationErrorTests: XCTestCase {
 
     func testDuplicateKey() {
         let yaml = minimalScenario + "title: again\n"
-        XCTAssertEqual(onlyError(yaml), "t.yaml:1:1: key 'title' is written more than once in this mapping (first here); expected each key at most once per mapping")
+        XCTAssertEqual(onlyError(yaml), "t.yaml:\(location(of: "title: again", in: yaml)): title: key 'title' is written more than once in this mapping (first at line 1, column 1); expected each key at most once per mapping")
     }
 
     func testEmptyDocumentAndNonMappingRoot() {
