@@ -21,7 +21,9 @@ let libraries: [Target] = [
     // Counting-experiment statistics: s/sqrt(b), median exclusion, CLs.
     .target(name: "Statistics", dependencies: ["Physics", realModule]),
     // Scenario files: YAML decoding, units, validation, variants.
-    .target(name: "Scenario", dependencies: ["Physics", "Simulation", .product(name: "Yams", package: "Yams")]),
+    // Reads the user's tables and curves through Simulation's and References' parsers; reference
+    // ids come from the bundled library's manifest.
+    .target(name: "Scenario", dependencies: ["Physics", "Simulation", "References", .product(name: "Yams", package: "Yams")]),
     // The mass scan: scenario + background + statistics -> sensitivity curves and tables.
     .target(name: "Projection", dependencies: ["Physics", "Simulation", "Statistics", "Scenario"]),
     // Published limit curves (bundled resources with provenance) and user curve files.

@@ -12,12 +12,9 @@ public enum UserReferenceCurves {
     public static func read(for file: ScenarioFile) throws -> [ReferenceCurve] {
         try file.figure.references.compactMap { reference -> ReferenceCurve? in
             guard case .file(let path, let label, let kind) = reference else { return nil }
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw Failure(description: "\(path): cannot be read; expected a limit curve (CSV 'mass_MeV,U2')")
-            }
-            switch LimitCurveTable.parse(text) {
-            case .failure(let error):
-                throw Failure(description: "\(path):\(error.line): \(error.message)")
+            switch ReferenceCurveFile.read(path: path) {
+            case .failure(let failure):
+                throw Failure(description: failure.description)
             case .success(let table):
                 return ReferenceCurve(
                     id: "file:" + path, flavour: file.channel.flavour, label: label,

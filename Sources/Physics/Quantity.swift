@@ -91,8 +91,9 @@ public struct Quantity: Sendable, Equatable {
     }
 
     /// Splits at the end of the leading number (with `×10^k` or `x10^k` rewritten to `ek`).
-    static func splitNumberAndUnit(_ text: String) -> (number: String, unit: String) {
-        var chars = Array(text)
+    /// The minus sign U+2212 (as PDFs and typeset documents write it) reads as '-'.
+    public static func splitNumberAndUnit(_ text: String) -> (number: String, unit: String) {
+        var chars = text.map { $0 == "\u{2212}" ? "-" : $0 }
         // Rewrite "×10^" / "x10^" / "*10^" directly after a mantissa into "e".
         for marker in ["×10^", "x10^", "*10^"] {
             let m = Array(marker)

@@ -53,17 +53,10 @@ public enum VariantBackground {
             if scenario.detector.backgroundAcceptance != nil { return model }
             return AcceptanceScaledBackground(base: model, acceptance: scenario.detector.signalAcceptance)
         case .table(let path, let normalisation):
-            let text: String
-            do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
-            } catch {
-                throw TableError(description: "\(path): cannot be read as UTF-8 text; expected a dN/dm2_miss table")
-            }
             let table: BackgroundTable
-            do {
-                table = try BackgroundTable.parse(text, source: path)
-            } catch {
-                throw TableError(description: error.description)
+            switch BackgroundTableFile.read(path: path) {
+            case .success(let read): table = read
+            case .failure(let failure): throw TableError(description: failure.description)
             }
             switch normalisation {
             case .perKaonDecay:

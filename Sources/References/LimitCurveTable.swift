@@ -22,7 +22,10 @@ public enum LimitCurveTable {
         default:
             return .failure(Error(line: 1, message: "header '\(header)' does not name the mass unit; expected 'mass_MeV,U2' or 'mass_GeV,U2'"))
         }
-        guard columns.count == 2, columns[1] == "U2" else {
+        guard columns.count == 2 else {
+            return .failure(Error(line: 1, message: "header '\(header)' has \(columns.count) columns; expected 2 columns, 'mass_MeV,U2' or 'mass_GeV,U2'"))
+        }
+        guard columns[1] == "U2" else {
             return .failure(Error(line: 1, message: "header '\(header)' has no U2 column; expected 'mass_MeV,U2' or 'mass_GeV,U2'"))
         }
         var masses: [Double] = []
@@ -31,7 +34,10 @@ public enum LimitCurveTable {
             let number = index + 1
             if line.hasPrefix("#") || line.allSatisfy({ $0 == " " }) { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0.filter { $0 != " " }) }
-            guard fields.count == 2, let mass = Double(fields[0]), let u2 = Double(fields[1]), mass.isFinite, u2.isFinite else {
+            guard fields.count == 2 else {
+                return .failure(Error(line: number, message: "'\(line)' has \(fields.count) values; expected 2, 'mass,U2'"))
+            }
+            guard let mass = Double(fields[0]), let u2 = Double(fields[1]), mass.isFinite, u2.isFinite else {
                 return .failure(Error(line: number, message: "'\(line)' is not two numbers; expected 'mass,U2'"))
             }
             guard mass >= 0 else { return .failure(Error(line: number, message: "mass \(fields[0]) is negative; expected a mass ≥ 0")) }

@@ -6,10 +6,10 @@ import Physics
 /// background_uncertainty 0, background_prior gaussian (reproduces NA62's CLs numbers, seed 000).
 enum AnalysisDecoding {
     static let keys = ["window", "statistic", "confidence", "background_uncertainty", "background_prior"]
-    static let windowExpected = "a half-width k > 0 of the m2_miss window in units of sigma, like '1.4 sigma', or 'optimal'"
+    static let windowExpected = "a half-width k in (0, 10] of the m2_miss window in units of sigma, like '1.4 sigma', or 'optimal'"
     static let statisticExpected = "one of " + Statistic.allCases.map(\.rawValue).joined(separator: ", ")
     static let confidenceExpected = "a confidence level in (0, 1), like 0.90"
-    static let uncertaintyExpected = "a relative background uncertainty delta_b/b >= 0, like 0.12"
+    static let uncertaintyExpected = "a relative background uncertainty delta_b/b in [0, 10], like 0.12"
     static let priorExpected = "one of " + BackgroundPrior.allCases.map(\.rawValue).joined(separator: ", ")
 
     static func decode(_ node: SourceNode?, log: DiagnosticLog) -> Analysis? {
@@ -25,7 +25,7 @@ enum AnalysisDecoding {
             ValueDecoding.number($0, range: .openUnit, expected: confidenceExpected, log: log)
         } ?? defaults.confidence
         let uncertainty = reader.optional("background_uncertainty").map {
-            ValueDecoding.number($0, range: .nonNegative, expected: uncertaintyExpected, log: log)
+            ValueDecoding.number($0, range: PhysicalRanges.backgroundUncertainty, expected: uncertaintyExpected, log: log)
         } ?? defaults.backgroundUncertainty
         let prior = reader.optional("background_prior").map {
             ValueDecoding.choice($0, ValueDecoding.cases(BackgroundPrior.self), expected: priorExpected, log: log)
@@ -42,7 +42,7 @@ enum AnalysisDecoding {
         case nil:
             log.report(node, "'\(text.quotedForMessage)' is not a window width", expected: windowExpected)
             return nil
-        case .fixed(let k)? where k <= 0:
+        case .fixed(let k)? where !PhysicalRanges.windowSigmas.contains(k):
             log.report(node, "'\(text.quotedForMessage)' is out of range", expected: windowExpected)
             return nil
         case let window?:

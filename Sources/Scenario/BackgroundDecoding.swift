@@ -32,7 +32,7 @@ enum BackgroundDecoding {
             return ValueDecoding.choice(model.value, [("radiative", BackgroundSource.radiative)],
                                         expected: "radiative (K+ -> pi0 l+ nu gamma / K+ -> l+ nu gamma with the photon veto)", log: log)
         case (nil, let table?):
-            let path = context.existingFile(table.value, expected: tableExpected)
+            let path = context.readableFile(table.value, as: .backgroundTable, expected: tableExpected)
             let normalisation = reader.required("normalisation", expected: normalisationExpected).flatMap { decodeNormalisation($0, log: log) }
             guard let path, let normalisation else { return nil }
             return .table(path: path, normalisation: normalisation)
@@ -44,7 +44,7 @@ enum BackgroundDecoding {
             guard let reader = MappingReader(node, allowedKeys: ["kaon_decays"], expected: normalisationExpected, log: log),
                   let count = reader.required("kaon_decays", expected: "the kaon decays the table was made for, like 3e10")
             else { return nil }
-            return ValueDecoding.number(count, range: .positive, expected: "a positive number of kaon decays, like 3e10", log: log)
+            return ValueDecoding.number(count, range: PhysicalRanges.tableKaonDecays, expected: "the kaon decays the table was made for, in [1, 1e20], like 3e10", log: log)
                 .map { .forKaonDecays($0) }
         }
         return ValueDecoding.choice(node, [("per_kaon_decay", TableNormalisation.perKaonDecay)], expected: normalisationExpected, log: log)

@@ -8,15 +8,15 @@ struct DecodingContext {
     let channel: Channel?
     /// Folder against which relative paths in the file resolve.
     let baseDirectory: String
-    let fileExists: (String) -> Bool
+    let files: NamedFiles
     let knownReferenceIDs: [LeptonFlavour: Set<String>]
 
-    /// A file named at `node`: resolved to a path, and reported if it does not exist.
-    func existingFile(_ node: SourceNode, expected: String) -> String? {
+    /// A file named at `node`: resolved to a path, and reported if it cannot be read as `kind`.
+    func readableFile(_ node: SourceNode, as kind: NamedFiles.Kind, expected: String) -> String? {
         guard let written = ValueDecoding.text(node, expected: expected, log: log) else { return nil }
         let resolved = FilePaths.resolve(written, against: baseDirectory)
-        guard fileExists(resolved) else {
-            log.report(node, "file '\(resolved.escapedForMessage(maxLength: 500))' not found", expected: expected)
+        if let problem = files.problem(resolved, kind) {
+            log.report(node, "file '\(resolved.escapedForMessage(maxLength: 500))' \(problem.what)", expected: problem.expected ?? expected)
             return nil
         }
         return resolved

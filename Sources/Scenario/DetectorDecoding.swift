@@ -7,7 +7,7 @@ enum DetectorDecoding {
     static let keys = ["resolution", "veto", "signal_acceptance", "background_acceptance", "visible_decay_fraction"]
     static let vetoKeys = ["hermetic_angle", "inefficiency", "beyond"]
 
-    static let resolutionExpected = "the sigma of m2_miss, a positive squared mass like 1.7e-3 GeV^2"
+    static let resolutionExpected = "the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2"
     static let vetoExpected = "a mapping {hermetic_angle: 50 mrad, inefficiency: 1e-3, beyond: missed}"
     static let angleExpected = "the edge of the hermetic veto coverage, an angle in (0, 180 deg] like 50 mrad"
     static let inefficiencyExpected = "a photon-veto inefficiency in [0, 1] like 1e-3, or a list of points {energy: 1 GeV, inefficiency: 1e-3}"
@@ -24,7 +24,7 @@ enum DetectorDecoding {
         guard let reader = MappingReader(node, allowedKeys: keys, expected: "a mapping {resolution, veto, signal_acceptance, ...}", log: log)
         else { return nil }
         let resolution = reader.required("resolution", expected: resolutionExpected).flatMap {
-            ValueDecoding.quantity($0, .massSquared, range: .positive, expected: resolutionExpected, log: log)
+            ValueDecoding.quantity($0, .massSquared, range: PhysicalRanges.resolutionGeV2, expected: resolutionExpected, log: log)
         }
         let veto: PhotonVeto?
         if let vetoNode = reader.optional("veto") {

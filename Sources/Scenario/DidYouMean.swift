@@ -11,7 +11,19 @@ enum DidYouMean {
             guard distance <= allowed else { continue }
             if best == nil || distance < best!.distance { best = (candidate, distance) }
         }
-        return best?.candidate
+        return best?.candidate ?? abbreviated(lowered, among: candidates)
+    }
+
+    /// The one candidate that `word` begins (`cls` for `cls-expected`), else the one that has
+    /// `word` as a part between '-' or '_' (`exclusion` for `median-exclusion`); nil when none
+    /// or several do.
+    private static func abbreviated(_ word: String, among candidates: [String]) -> String? {
+        guard word.count >= 2 else { return nil }
+        let prefixed = candidates.filter { $0.lowercased().hasPrefix(word) }
+        if prefixed.count == 1 { return prefixed[0] }
+        guard prefixed.isEmpty else { return nil }
+        let parts = candidates.filter { $0.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { $0 == word } }
+        return parts.count == 1 ? parts[0] : nil
     }
 
     /// " (did you mean 'x'?)" or an empty string.

@@ -6,8 +6,8 @@ enum ExposureDecoding {
     static let keys = ["streams"]
     static let streamKeys = ["name", "kaon_decays", "effective_kaon_decays", "prescale", "trigger_efficiency"]
 
-    static let kaonDecaysExpected = "a positive number of kaon decays in the fiducial volume, like 4.5e12"
-    static let effectiveExpected = "a positive number of kaon decays after prescale and trigger efficiency, like 3e10"
+    static let kaonDecaysExpected = "a number of kaon decays in the fiducial volume in (0, 1e20], like 4.5e12"
+    static let effectiveExpected = "a number of kaon decays after prescale and trigger efficiency in (0, 1e20], like 3e10"
     static let prescaleExpected = "a prescale factor >= 1, like 150"
     static let efficiencyExpected = "a trigger efficiency in [0, 1]"
     static let streamsExpected = "a non-empty list of streams {name, kaon_decays, prescale, trigger_efficiency} or {name, effective_kaon_decays}"
@@ -24,9 +24,16 @@ enum ExposureDecoding {
         let streams = elements.enumerated().map { decodeStream($1, index: $0, log: log) }
         guard streams.allSatisfy({ $0 != nil }) else { return nil }
         let exposure = Exposure(streams: streams.compactMap { $0 })
-        guard exposure.effectiveKaonDecays > 0 else {
+        // Each stream is at most 1e20, so the sum is finite; it must itself be in range.
+        let total = exposure.effectiveKaonDecays
+        guard total > 0 else {
             log.report(streamsNode, "the streams add up to no effective kaon decays (every trigger efficiency is 0)",
                        expected: "at least one stream with effective kaon decays > 0")
+            return nil
+        }
+        guard total >= PhysicalRanges.minimumTotalKaonDecays, total <= PhysicalRanges.maximumKaonDecays else {
+            log.report(streamsNode, "the streams add up to N_K = \(NumberText.scientific(total)) effective kaon decays",
+                       expected: "N_K, the sum over streams, in [1, 1e20]")
             return nil
         }
         return exposure
@@ -44,7 +51,7 @@ enum ExposureDecoding {
         let stated = reader.entry("effective_kaon_decays")
 
         if let stated {
-            let effective = ValueDecoding.number(stated.value, range: .positive, expected: effectiveExpected, log: log)
+            let effective = ValueDecoding.number(stated.value, range: PhysicalRanges.streamKaonDecays, expected: effectiveExpected, log: log)
             if let raw {
                 log.report(at: stated.keyPosition, path: stated.value.path,
                            "given together with kaon_decays (line \(raw.keyPosition.line))",
@@ -63,7 +70,7 @@ enum ExposureDecoding {
         if raw == nil {
             reader.reportMissing("kaon_decays", expected: "kaon_decays (with optional prescale and trigger_efficiency) or effective_kaon_decays")
         }
-        let kaonDecays = raw.flatMap { ValueDecoding.number($0.value, range: .positive, expected: kaonDecaysExpected, log: log) }
+        let kaonDecays = raw.flatMap { ValueDecoding.number($0.value, range: PhysicalRanges.streamKaonDecays, expected: kaonDecaysExpected, log: log) }
         let prescale = reader.optional("prescale").map {
             ValueDecoding.number($0, range: ValueRange(lower: 1), expected: prescaleExpected, log: log)
         } ?? 1

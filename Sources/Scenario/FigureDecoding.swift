@@ -1,4 +1,5 @@
 import Physics
+import References
 
 /// `figure:` what the plot of a scenario file shows. References are ids of published limits for
 /// the channel's flavour, or user curve files `{file, label, kind}`; `bands` and `ratio_to` name
@@ -77,7 +78,7 @@ enum FigureDecoding {
         let references = elements.map { element -> FigureSettings.Reference? in
             if element.entries != nil { return decodeReferenceFile(element, context: context) }
             guard let written = ValueDecoding.text(element, expected: referencesExpected, log: log) else { return nil }
-            let id = BundledReferenceIDs.aliases[written] ?? written
+            let id = ReferenceLibrary.aliases[written] ?? written
             guard let channel = context.channel else { return nil }
             let known = (context.knownReferenceIDs[channel.flavour] ?? []).sorted()
             guard known.contains(id) else {
@@ -96,7 +97,7 @@ enum FigureDecoding {
         guard let reader = MappingReader(node, allowedKeys: referenceFileKeys, expected: "{file: <curve.csv>, label: <text>, kind: upper_limit}", log: log)
         else { return nil }
         let curveExpected = "a curve file with columns mass_MeV,U2 (relative to the scenario's folder)"
-        let path = reader.required("file", expected: curveExpected).flatMap { context.existingFile($0, expected: curveExpected) }
+        let path = reader.required("file", expected: curveExpected).flatMap { context.readableFile($0, as: .referenceCurve, expected: curveExpected) }
         let label = reader.required("label", expected: "the curve's legend text").flatMap {
             ValueDecoding.text($0, expected: "the curve's legend text", log: log)
         }

@@ -5,9 +5,6 @@ import Physics
 /// channel's kinematic range [0, m_K − m_l (− m_π0)].
 enum MassGridDecoding {
     static let keys = ["from", "to", "step"]
-    /// A scan longer than this is a typo in `step`, not a plan.
-    static let maximumPointCount = 100_000
-
     static func decode(_ node: SourceNode, context: DecodingContext) -> MassGrid? {
         let log = context.log
         guard let reader = MappingReader(node, allowedKeys: keys, expected: "a mapping {from: <mass>, to: <mass>, step: <mass>}", log: log)
@@ -23,7 +20,7 @@ enum MassGridDecoding {
         }
         let toNode = reader.required("to", expected: rangeText)
         let to = toNode.flatMap { ValueDecoding.quantity($0, .mass, range: kinematic, expected: rangeText, log: log) }
-        let stepExpected = "a positive mass like 1 MeV, giving at most \(maximumPointCount) points"
+        let stepExpected = "a positive mass like 1 MeV, giving at least 2 and at most \(MassGrid.maximumPointCount) points"
         let stepNode = reader.required("step", expected: stepExpected)
         let step = stepNode.flatMap { ValueDecoding.quantity($0, .mass, range: .positive, expected: stepExpected, log: log) }
 
@@ -32,9 +29,12 @@ enum MassGridDecoding {
             log.report(toNode, "'\(toNode.scalar?.quotedForMessage ?? "")' is below masses.from", expected: "to >= from")
             return nil
         }
-        let pointCount = ((to - from) / step).rounded(.down) + 1
-        guard pointCount <= Double(maximumPointCount) else {
-            log.report(stepNode, "'\(stepNode.scalar?.quotedForMessage ?? "")' gives \(String(format: "%.3g", pointCount)) mass points", expected: stepExpected)
+        let pointCount = MassGrid.pointCount(fromGeV: from, toGeV: to, stepGeV: step)
+        guard pointCount >= 2, pointCount <= Double(MassGrid.maximumPointCount) else {
+            let count = pointCount < 1e15 ? String(Int(pointCount)) : "more than 10^15"
+            let points = pointCount == 1 ? "1 mass point" : "\(count) mass points"
+            let span = "from \(NumberText.plain(from * 1e3)) MeV to \(NumberText.plain(to * 1e3)) MeV"
+            log.report(stepNode, "'\(stepNode.scalar?.quotedForMessage ?? "")' gives \(points) \(span)", expected: stepExpected)
             return nil
         }
         return MassGrid(fromGeV: from, toGeV: to, stepGeV: step)

@@ -2,8 +2,8 @@ import Physics
 
 /// Decodes and validates the text of a scenario file into `ScenarioFile`s, one per YAML document,
 /// or returns every problem found, each located at `file:line:column` (lines count in the whole
-/// file) with its field path. Pure: it reads no files (whether named files exist is asked through
-/// `fileExists`).
+/// file) with its field path. Pure: it reads no files itself (the tables and curves a document
+/// names are checked through `files`).
 ///
 /// Variants are the base with each variant's keys merged over it (`DeepMerge`); a document without
 /// `variants` has one scenario labelled with the title.
@@ -20,16 +20,16 @@ public enum ScenarioDecoder {
     ///   - baseDirectory: folder against which relative paths in the file resolve; default: the
     ///     folder of `path`. Pass an absolute folder to get absolute paths in the model.
     ///   - knownReferenceIDs: ids of published limits a figure may name, per flavour.
-    ///   - fileExists: whether a (resolved) table or curve file exists; default: assume it does.
+    ///   - files: how a (resolved) table or curve file is checked; default: not at all.
     public static func decodeAll(
         text: String,
         path: String,
         baseDirectory: String? = nil,
-        knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour,
-        fileExists: (String) -> Bool = { _ in true }
+        knownReferenceIDs: [LeptonFlavour: Set<String>] = ScenarioLoader.bundledReferenceIDs,
+        files: NamedFiles = .unchecked
     ) -> Result<[ScenarioFile], ScenarioErrors> {
         decodeFile(text: text, path: path, baseDirectory: baseDirectory, knownReferenceIDs: knownReferenceIDs,
-                   fileExists: fileExists, overrides: [], documents: .several)
+                   files: files, overrides: [], documents: .several)
     }
 
     /// The one document of a file. `overrides`: values set from outside the file (a parameter
@@ -40,20 +40,20 @@ public enum ScenarioDecoder {
         text: String,
         path: String,
         baseDirectory: String? = nil,
-        knownReferenceIDs: [LeptonFlavour: Set<String>] = BundledReferenceIDs.byFlavour,
-        fileExists: (String) -> Bool = { _ in true },
+        knownReferenceIDs: [LeptonFlavour: Set<String>] = ScenarioLoader.bundledReferenceIDs,
+        files: NamedFiles = .unchecked,
         overrides: [ScenarioOverride] = []
     ) -> Result<ScenarioFile, ScenarioErrors> {
         decodeFile(text: text, path: path, baseDirectory: baseDirectory, knownReferenceIDs: knownReferenceIDs,
-                   fileExists: fileExists, overrides: overrides, documents: .one).map { $0[0] }
+                   files: files, overrides: overrides, documents: .one).map { $0[0] }
     }
 
     private enum DocumentCount { case one, several }
 
     private static func decodeFile(text: String, path: String, baseDirectory: String?, knownReferenceIDs: [LeptonFlavour: Set<String>],
-                                   fileExists: (String) -> Bool, overrides: [ScenarioOverride], documents count: DocumentCount) -> Result<[ScenarioFile], ScenarioErrors> {
+                                   files named: NamedFiles, overrides: [ScenarioOverride], documents count: DocumentCount) -> Result<[ScenarioFile], ScenarioErrors> {
         let log = DiagnosticLog(file: path)
-        let files = withoutActuallyEscaping(fileExists) { fileExists -> [ScenarioFile]? in
+        let files: [ScenarioFile]? = {
             let (roots, complete) = YAMLComposition.composeAll(text, log: log)
             if count == .one, roots.count > 1 {
                 log.report(at: roots[1].position, path: "",
@@ -63,11 +63,11 @@ public enum ScenarioDecoder {
             }
             let folder = baseDirectory ?? FilePaths.directory(of: path)
             let decoded = roots.map { decodeDocument($0, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs,
-                                                     fileExists: fileExists, overrides: overrides, log: log) }
+                                                     files: named, overrides: overrides, log: log) }
             checkDistinctNames(decoded.map(\.identity), log: log)
             let files = decoded.compactMap(\.file)
             return complete && files.count == decoded.count ? files : nil
-        }
+        }()
         if let files, log.isEmpty { return .success(files) }
         return .failure(ScenarioErrors(log.sortedErrors))
     }
@@ -98,7 +98,7 @@ public enum ScenarioDecoder {
     }
 
     private static func decodeDocument(_ root: SourceNode, path: String, baseDirectory: String, knownReferenceIDs: [LeptonFlavour: Set<String>],
-                                       fileExists: @escaping (String) -> Bool, overrides: [ScenarioOverride],
+                                       files: NamedFiles, overrides: [ScenarioOverride],
                                        log: DiagnosticLog) -> (file: ScenarioFile?, identity: DocumentIdentity?) {
         guard let top = MappingReader(root, allowedKeys: topKeys, expected: "a mapping with keys " + topKeys.joined(separator: ", "), log: log)
         else { return (nil, nil) }
@@ -111,7 +111,7 @@ public enum ScenarioDecoder {
         let channelNode = top.required("channel", expected: ChannelDecoding.expected)
         let channel = channelNode.flatMap { ChannelDecoding.decode($0, log: log) }
         let context = DecodingContext(log: log, channel: channel, baseDirectory: baseDirectory,
-                                      fileExists: fileExists, knownReferenceIDs: knownReferenceIDs)
+                                      files: files, knownReferenceIDs: knownReferenceIDs)
         let masses = top.required("masses", expected: "a mapping {from: <mass>, to: <mass>, step: <mass>}").flatMap {
             MassGridDecoding.decode($0, context: context)
         }

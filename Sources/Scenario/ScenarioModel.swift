@@ -42,10 +42,22 @@ public struct MassGrid: Sendable, Equatable {
         self.stepGeV = stepGeV
     }
 
-    /// Grid points, computed by index (no accumulated rounding), the last one ≤ `toGeV` (+1e-9 relative).
+    /// A scan longer than this is a typo in `step`, not a plan (decoding refuses it).
+    public static let maximumPointCount = 100_000
+
+    /// How many points the grid has, as a real number so that any from, to and step give an
+    /// answer (0 when to < from or step ≤ 0, +∞ when step is negligible). The last point may
+    /// exceed `toGeV` by 1e-12 relative, so a `to` on the grid is included despite rounding.
+    public static func pointCount(fromGeV: Double, toGeV: Double, stepGeV: Double) -> Double {
+        guard stepGeV > 0, toGeV >= fromGeV else { return 0 }
+        let intervals = ((toGeV - fromGeV) / stepGeV * (1 + 1e-12)).rounded(.down)
+        return intervals.isNaN ? 0 : intervals + 1
+    }
+
+    /// Grid points, computed by index (no accumulated rounding), at most `maximumPointCount`.
     public var massesGeV: [Double] {
-        let count = Int(((toGeV - fromGeV) / stepGeV * (1 + 1e-12)).rounded(.down)) + 1
-        return (0..<max(count, 0)).map { fromGeV + Double($0) * stepGeV }
+        let count = Self.pointCount(fromGeV: fromGeV, toGeV: toGeV, stepGeV: stepGeV)
+        return (0..<Int(min(count, Double(Self.maximumPointCount)))).map { fromGeV + Double($0) * stepGeV }
     }
 }
 

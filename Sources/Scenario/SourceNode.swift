@@ -1,5 +1,5 @@
 /// A position in the scenario text, 1-based as libyaml reports it.
-struct SourcePosition: Sendable, Equatable, Comparable {
+struct SourcePosition: Sendable, Hashable, Comparable {
     var line: Int
     var column: Int
 

@@ -34,11 +34,7 @@ enum ValueDecoding {
     static func number(_ node: SourceNode, range: ValueRange, expected: String, log: DiagnosticLog) -> Double? {
         guard let text = scalarText(node, expected: expected, log: log) else { return nil }
         guard let value = Quantity.parseNumber(text) else {
-            if Quantity.Dimension.allCases.contains(where: { (try? Quantity.parse(text, as: $0).get()) != nil }) {
-                log.report(node, "'\(text.quotedForMessage)' has a unit, but this value is a plain number", expected: expected)
-            } else {
-                log.report(node, "'\(text.quotedForMessage)' is not a finite number", expected: expected)
-            }
+            log.report(node, NotANumber.diagnosis(of: text, field: node.path), expected: expected)
             return nil
         }
         guard range.contains(value) else {
@@ -65,15 +61,31 @@ enum ValueDecoding {
         }
     }
 
-    /// Non-empty text (a name, a label, a path).
+    /// Non-empty text (a name, a label, a path) of one line without control characters: it is
+    /// drawn on figures, written into tables and used in file names, where a NUL, a tab or a
+    /// line break would cut, shift or split it.
     static func text(_ node: SourceNode, expected: String, log: DiagnosticLog) -> String? {
         guard let text = scalarText(node, expected: expected, log: log) else { return nil }
         guard !text.allSatisfy({ $0.isWhitespace }) else {
             log.report(node, "empty text", expected: expected)
             return nil
         }
+        if let control = text.unicodeScalars.first(where: isControl) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            let name = controlNames[control.value].map { " (\($0))" } ?? ""
+            log.report(node, "'\(text.quotedForMessage)' contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)\(name)",
+                       expected: expected + ", on one line without control characters")
+            return nil
+        }
         return text
     }
+
+    /// Unicode control characters (C0, DEL, C1) and the line and paragraph separators.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    private static let controlNames: [UInt32: String] = [0x0: "NUL", 0x9: "tab", 0xA: "line feed", 0xD: "carriage return", 0x7F: "DEL"]
 
     /// One of a fixed set of words; suggests the closest on a typo.
     static func choice<T>(_ node: SourceNode, _ options: [(name: String, value: T)], expected: String, log: DiagnosticLog) -> T? {

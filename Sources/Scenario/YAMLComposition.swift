@@ -17,15 +17,35 @@ enum YAMLComposition {
     /// hold for the file as a whole.
     static func composeAll(_ text: String, log: DiagnosticLog) -> (documents: [SourceNode], complete: Bool) {
         var documents: [SourceNode] = []
+        var keys = DuplicateKeys(text: text)
         var builder = Builder(log: log)
         do {
-            let parser = try Parser(yaml: text)
-            while let root = try parser.nextRoot() {
+            // libyaml stops at the first mapping with a repeated key; each such key is renamed in
+            // place (same length, same positions) and the text composed again, so the builder
+            // sees every mapping and reports every repetition.
+            var roots: [Node] = []
+            var failure: Error?
+            while true {
+                roots = []
+                do {
+                    let parser = try Parser(yaml: keys.text)
+                    while let root = try parser.nextRoot() { roots.append(root) }
+                } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) where keys.renameFirst(of: duplicates, at: context.mark) {
+                    continue
+                } catch {
+                    // The documents before the error are still decoded, so their problems show too.
+                    failure = error
+                }
+                break
+            }
+            builder.renamedKeys = keys.originals
+            for root in roots {
                 let node = builder.convert(root, path: "", depth: 0)
                 if builder.aborted { return (documents, false) }
                 if case .null = node.content { continue }
                 documents.append(node)
             }
+            if let failure { throw failure }
         } catch let error as YamlError {
             reportSyntax(error, log: log)
             return (documents, false)
@@ -110,8 +130,32 @@ enum YAMLComposition {
         let log: DiagnosticLog
         var nodeCount = 0
         var aborted = false
+        /// Keys renamed to get past libyaml's check for repeated keys, by position: their names.
+        var renamedKeys: [SourcePosition: String] = [:]
 
         init(log: DiagnosticLog) { self.log = log }
+
+        /// The entries `<<: value` brings into a mapping at `path`: those of a mapping (`*anchor`)
+        /// or of each mapping of a list (`[*a, *b]`, earlier ones winning), where the anchor wrote them.
+        mutating func mergedEntries(_ value: Node, path: String, depth: Int) -> [SourceEntry] {
+            let sources: [Node]
+            switch value {
+            case .mapping: sources = [value]
+            case .sequence(let sequence): sources = Array(sequence)
+            default: sources = [value]
+            }
+            var entries: [SourceEntry] = []
+            for source in sources {
+                let node = convert(source, path: path, depth: depth)
+                guard let merged = node.entries else {
+                    log.report(at: node.position, path: path.appendingField("<<"), "merges \(node.kindDescription)",
+                               expected: "a mapping (<<: *anchor) or a list of mappings (<<: [*a, *b]) to merge")
+                    continue
+                }
+                for entry in merged where !entries.contains(where: { $0.key == entry.key }) { entries.append(entry) }
+            }
+            return entries
+        }
 
         mutating func convert(_ node: Node, path: String, depth: Int) -> SourceNode {
             let position = node.mark.map { SourcePosition(line: $0.line, column: $0.column) } ?? SourcePosition(line: 1, column: 1)
@@ -144,6 +188,7 @@ enum YAMLComposition {
                 return SourceNode(content: .sequence(elements), position: position, path: path)
             case .mapping(let mapping):
                 var entries: [SourceEntry] = []
+                var merged: [SourceEntry] = []
                 for (key, value) in mapping {
                     let keyPosition = key.mark.map { SourcePosition(line: $0.line, column: $0.column) } ?? position
                     guard case .scalar(let keyScalar) = key else {
@@ -151,10 +196,22 @@ enum YAMLComposition {
                                    expected: "plain key names such as 'title' or 'streams'")
                         continue
                     }
-                    let name = keyScalar.string
+                    let name = renamedKeys[keyPosition] ?? keyScalar.string
+                    if name == "<<", keyScalar.style == .plain || keyScalar.style == .any {
+                        merged += mergedEntries(value, path: path, depth: depth)
+                        continue
+                    }
+                    if let first = entries.first(where: { $0.key == name }) {
+                        log.report(at: keyPosition, path: path.appendingField(name.quotedForMessage),
+                                   "key '\(name.quotedForMessage)' is written more than once in this mapping (first at line \(first.keyPosition.line), column \(first.keyPosition.column))",
+                                   expected: "each key at most once per mapping")
+                        continue
+                    }
                     entries.append(SourceEntry(key: name, keyPosition: keyPosition,
                                                value: convert(value, path: path.appendingField(name.quotedForMessage), depth: depth + 1)))
                 }
+                // YAML merge keys: the mapping's own keys win, then earlier merged mappings.
+                for entry in merged where !entries.contains(where: { $0.key == entry.key }) { entries.append(entry) }
                 return SourceNode(content: .mapping(entries), position: position, path: path)
             case .alias:
                 // Yams resolves aliases while composing; an unresolved one is an empty value.

@@ -91,10 +91,12 @@ public struct BackgroundModel: MissingMassBackground {
     func integrate(lo: Double, hi: Double) -> (before: Double, after: Double, variance: Double, beforeVariance: Double) {
         let sigma = max(resolutionGeV2, 1e-12)
         let width = sample.massBinWidthGeV2
-        let first = max(0, Int(((lo - 8 * sigma) / width).rounded(.down)))
-        let last = min(sample.massBinCount - 1, Int(((hi + 8 * sigma) / width).rounded(.up)))
+        // Bins within 8σ of the window; none when the window lies beyond the histogram.
+        let lowest = ((lo - 8 * sigma) / width).rounded(.down), highest = ((hi + 8 * sigma) / width).rounded(.up)
+        let first = clampedBinIndex(lowest, count: sample.massBinCount)
+        let last = clampedBinIndex(highest, count: sample.massBinCount)
         var before = 0.0, after = 0.0, variance = 0.0, beforeVariance = 0.0
-        if first <= last {
+        if first <= last, lowest < Double(sample.massBinCount), highest >= 0 {
             for bin in first...last where beforeVeto[bin] > 0 {
                 let f = Self.gaussianFraction(trueGeV2: sample.massBinCentreGeV2(bin), lo: lo, hi: hi, sigma: sigma)
                 before += beforeVeto[bin] * f

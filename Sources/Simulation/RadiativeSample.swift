@@ -120,8 +120,8 @@ public struct RadiativeSample: Sendable {
                             // and a loop of bare updates lets the CPU overlap the misses.
                             for i in batch.indices {
                                 let event = batch[i]
-                                let massBin = min(massBins - 1, max(0, Int(event.missingMassSquaredGeV2 * massScale)))
-                                let energyBin = min(energyBins - 1, max(0, Int((event.photonEnergyGeV.squareRoot() - rootMin) * energyScale)))
+                                let massBin = clampedBinIndex(event.missingMassSquaredGeV2 * massScale, count: massBins)
+                                let energyBin = clampedBinIndex((event.photonEnergyGeV.squareRoot() - rootMin) * energyScale, count: energyBins)
                                 cellIndices[i] = 2 &* (massBin &* energyBins &+ energyBin)
                             }
                             for i in batch.indices {

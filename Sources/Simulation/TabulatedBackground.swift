@@ -14,7 +14,8 @@ import Physics
 /// - The header names the units: first column `m2_GeV2` or `m2_MeV2` (reconstructed m²_miss),
 ///   second `dN_dm2_per_GeV2` or `dN_dm2_per_MeV2` (events per unit m²_miss); `GeV^2`/`MeV^2`
 ///   spellings are accepted too.
-/// - Rows: m²_miss strictly increasing, densities ≥ 0, at least two rows.
+/// - Rows: m²_miss strictly increasing in [−10, 10] GeV², densities in [0, 10³⁰] per GeV², at
+///   least two rows.
 /// - The table is the *reconstructed* spectrum after acceptance, resolution and veto: the
 ///   window count is its integral (linear interpolation between rows, zero outside the table).
 /// - Normalisation: per kaon decay, or for a stated number of kaon decays (scaled to N_K).
@@ -23,6 +24,13 @@ public struct BackgroundTable: Sendable, Equatable {
     public var m2GeV2: [Double]
     /// dN/dm²_miss at the rows [events per GeV²], in the table's own normalisation.
     public var densityPerGeV2: [Double]
+
+    /// m²_miss beyond ±10 GeV² is far outside every channel's kinematic range (m_K² ≈ 0.24 GeV²).
+    public static let m2RangeGeV2: ClosedRange<Double> = -10...10
+    /// The largest density, per GeV²: a table for at most 10²⁰ kaon decays (the scenario's bound
+    /// on N_K), each in a peak no narrower than the smallest resolution, 10⁻⁹ GeV², stays below
+    /// 10²⁹; with the scale N_K / N_table ≤ 10²⁰ every window count is finite.
+    public static let maximumDensityPerGeV2 = 1e30
 
     public init(m2GeV2: [Double], densityPerGeV2: [Double]) {
         self.m2GeV2 = m2GeV2
@@ -60,9 +68,13 @@ public struct BackgroundTable: Sendable, Equatable {
             }
             // Finite in the file but possibly not after the unit conversion (×10⁶ per MeV²).
             let m2Value = x * scale, densityValue = y * densityScale
-            guard densityValue.isFinite else {
+            guard densityValue <= maximumDensityPerGeV2 else {
                 throw BackgroundTableError(source: source, line: number, column: 2,
-                                           message: "dN/dm²_miss = \(cells[1]) overflows in per-GeV² units (expected a finite density)")
+                                           message: "dN/dm²_miss = \(cells[1]) is above 1e30 per GeV² (expected a density in [0, 1e30] per GeV², 1e24 per MeV²)")
+            }
+            guard m2RangeGeV2.contains(m2Value) else {
+                throw BackgroundTableError(source: source, line: number, column: 1,
+                                           message: "m²_miss = \(cells[0]) is outside [-10, 10] GeV² (expected m²_miss in [-10, 10] GeV², [-1e7, 1e7] MeV²)")
             }
             if let previous = m2.last, m2Value <= previous {
                 throw BackgroundTableError(source: source, line: number, column: 1,

@@ -8,9 +8,7 @@ import Scenario
 /// exit, exactly as `reach validate` reports them.
 enum ScenarioInput {
     /// Ids of the bundled published limits a figure may name.
-    static var knownReferenceIDs: [LeptonFlavour: Set<String>] {
-        (try? ReferenceLibrary.bundled.get().knownIDs) ?? BundledReferenceIDs.byFlavour
-    }
+    static var knownReferenceIDs: [LeptonFlavour: Set<String>] { ScenarioLoader.bundledReferenceIDs }
 
     static func loadOrExit(path: String) throws -> ScenarioFile {
         try orExit(ScenarioLoader.load(path: path, knownReferenceIDs: knownReferenceIDs))

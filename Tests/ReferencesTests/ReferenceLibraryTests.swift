@@ -44,3 +44,13 @@ final class ReferenceLibraryTests: XCTestCase {
 private extension Result {
     var failure: Failure? { if case .failure(let e) = self { return e } else { return nil } }
 }
+
+/// A table with more columns than mass and |U|² says which two it expected.
+final class LimitCurveColumnTests: XCTestCase {
+    func testThreeColumnsAreNamed() {
+        XCTAssertEqual(LimitCurveTable.parse("mass_MeV,U2,err\n1,1e-6,0\n2,1e-6,0\n").failure?.description,
+                       "line 1: header 'mass_MeV,U2,err' has 3 columns; expected 2 columns, 'mass_MeV,U2' or 'mass_GeV,U2'")
+        XCTAssertEqual(LimitCurveTable.parse("mass_MeV,U2\n1,1e-6\n2,1e-6,0\n").failure?.description,
+                       "line 3: '2,1e-6,0' has 3 values; expected 2, 'mass,U2'")
+    }
+}

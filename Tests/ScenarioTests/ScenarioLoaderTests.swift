@@ -43,7 +43,7 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testTablesResolveAgainstTheScenarioFolderAndMustExist() throws {
-        _ = write("tables/bkg.csv", Data("m2_GeV2,dNdm2\n".utf8))
+        _ = write("tables/bkg.csv", Data("m2_GeV2,dN_dm2_per_GeV2\n0,1\n1,1\n".utf8))
         let good = write("good.yaml", Data((minimalScenario + "  background: { table: tables/bkg.csv, normalisation: per_kaon_decay }\n").utf8))
         let file = try ScenarioLoader.load(path: good).get()
         let expected = folder.appendingPathComponent("tables/bkg.csv").standardizedFileURL.path

@@ -20,7 +20,8 @@ base:
 
 /// Decodes `yaml` as if read from `t.yaml` in `/scenarios`.
 func decode(_ yaml: String, fileExists: @escaping (String) -> Bool = { _ in true }) -> Result<ScenarioFile, ScenarioErrors> {
-    ScenarioDecoder.decode(text: yaml, path: "t.yaml", baseDirectory: "/scenarios", fileExists: fileExists)
+    ScenarioDecoder.decode(text: yaml, path: "t.yaml", baseDirectory: "/scenarios",
+                           files: NamedFiles { path, _ in fileExists(path) ? nil : NamedFiles.Problem("not found") })
 }
 
 /// The error lines for `yaml`, or a test failure if it decodes.

@@ -107,8 +107,9 @@ final class BackgroundTableFuzzTests: XCTestCase {
         XCTAssertThrowsError(try BackgroundTable.parse("m2_GeV2,dN_dm2_per_GeV2\n0,1\n" + String(repeating: "1", count: 300_000) + ",1\n", source: "b.csv")) { error in
             XCTAssertEqual((error as? BackgroundTableError)?.line, 3, "a 300 000-digit number is not finite")
         }
-        // Every parsed value is finite, so a
-        // density of 1e300 per GeV² is accepted (finite); only its integral may reach +∞, never NaN.
-        XCTAssertNoThrow(try BackgroundTable.parse("m2_GeV2,dN_dm2_per_GeV2\n0,1e300\n1,1e300\n", source: "b.csv"))
+        // A density finite in itself but whose window counts could overflow is refused too.
+        XCTAssertThrowsError(try BackgroundTable.parse("m2_GeV2,dN_dm2_per_GeV2\n0,1e300\n1,1e300\n", source: "b.csv")) { error in
+            XCTAssertEqual((error as? BackgroundTableError)?.line, 2)
+        }
     }
 }

@@ -1,0 +1,46 @@
+import Simulation
+
+/// Reads a user background table from disk (`background: {table: …}`): the one reader for
+/// `reach validate` and the projection, so both accept and refuse the same files.
+public enum BackgroundTableFile {
+    /// Larger files are not background spectra (a fine table of 10⁵ rows is a few MB).
+    public static let maximumFileBytes = 50_000_000
+
+    /// Why a table cannot be used: the file itself, or a line of its text.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case file(path: String, problem: InputFile.Problem)
+        case content(BackgroundTableError)
+
+        /// The problem as a scenario names it, at the `table` key.
+        public var problem: NamedFiles.Problem {
+            switch self {
+            case .file(_, let problem): return NamedFiles.Problem(problem.phrase)
+            case .content(let error):
+                var place = ""
+                if let line = error.line { place = ", line \(line)" + (error.column.map { ", column \($0)" } ?? "") }
+                return NamedFiles.Problem("is not a valid table\(place): \(error.message)", expected: "a table as described in scenarios/README.md")
+            }
+        }
+
+        /// One line naming the table file.
+        public var description: String {
+            switch self {
+            case .file(let path, let problem): return "\(path): \(problem.phrase); expected a dN/dm2_miss background table (CSV)"
+            case .content(let error): return error.description
+            }
+        }
+    }
+
+    public static func read(path: String) -> Result<BackgroundTable, Failure> {
+        switch InputFile.readText(path: path, maximumBytes: maximumFileBytes) {
+        case .failure(let problem):
+            return .failure(.file(path: path, problem: problem))
+        case .success(let text):
+            do {
+                return .success(try BackgroundTable.parse(text, source: path))
+            } catch {
+                return .failure(.content(error))
+            }
+        }
+    }
+}
