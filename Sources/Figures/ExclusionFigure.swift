@@ -95,8 +95,21 @@ public enum ExclusionFigure {
         // A ratio panel gets its own height, so the main panel keeps its proportions.
         let heightInches = panels.count > 1 ? 5.8 : 4.5
         return Figure(widthPt: 6.5 * 72, heightPt: heightInches * 72,
-                      xAxis: Axis(.linear, xLower, xUpper, label: "<i>m</i><sub><i>N</i></sub> [MeV]"),
+                      xAxis: massAxis(settings.xScale, lowerMeV: xLower, upperMeV: xUpper, file: file),
                       panels: panels, experimentLabel: label, legend: Legend(placement: .automatic))
+    }
+
+    /// The mass axis in the scale `figure.x_scale` asks for. A log axis starts at the first
+    /// positive mass of the grid when the range starts at 0 (log 0 is not on any axis).
+    static func massAxis(_ scale: FigureSettings.AxisScale, lowerMeV: Double, upperMeV: Double, file: ScenarioFile) -> Axis {
+        let label = "<i>m</i><sub><i>N</i></sub> [MeV]"
+        switch scale {
+        case .linear:
+            return Axis(.linear, lowerMeV, upperMeV, label: label)
+        case .log:
+            let firstPositive = (file.masses.massesGeV.first { $0 > 0 } ?? file.masses.stepGeV) * 1000
+            return Axis(.log, lowerMeV > 0 ? lowerMeV : min(firstPositive, upperMeV / 10), upperMeV, label: label)
+        }
     }
 
     /// Each variant's |U|² over the baseline's: what a better trigger or veto buys.

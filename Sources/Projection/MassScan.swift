@@ -7,33 +7,28 @@ import Statistics
 /// The projection engine: for each mass of the grid, the window, signal, background and the
 /// |U|² every statistic reaches, for one variant.
 ///
-/// Masses are independent, so they run in parallel (`concurrentPerform` over fixed chunks);
-/// results are written by index, so the output order — and every byte of it — does not depend
-/// on scheduling.
+/// Masses are independent, so they run in parallel on the given workers; results are written
+/// by index, so the output order — and every byte of it — does not depend on scheduling.
 public struct MassScan: Sendable {
     public var channel: Channel
     public var massesGeV: [Double]
-    /// Worker count; 1 runs serially.
-    public var jobs: Int
+    /// The threads the masses run on; one runs them on the calling thread.
+    public var workers: Workers
 
-    public init(channel: Channel, massesGeV: [Double], jobs: Int = 2) {
+    public init(channel: Channel, massesGeV: [Double], workers: Workers = .allCores) {
         self.channel = channel
         self.massesGeV = massesGeV
-        self.jobs = max(1, jobs)
+        self.workers = workers
     }
 
     /// Scans one variant whose background in any window is given by `background`.
     public func curve(for scenario: Scenario, background: any MissingMassBackground) -> SensitivityCurve {
         let kaonDecays = scenario.exposure.effectiveKaonDecays
         var points = [SensitivityPoint?](repeating: nil, count: massesGeV.count)
-        let chunk = max(1, (massesGeV.count + jobs * 4 - 1) / (jobs * 4))
-        let chunks = (massesGeV.count + chunk - 1) / chunk
         points.withUnsafeMutableBufferPointer { buffer in
             let output = UnsafeSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for i in (c * chunk)..<min(massesGeV.count, (c + 1) * chunk) {
-                    output.buffer[i] = point(massGeV: massesGeV[i], scenario: scenario, kaonDecays: kaonDecays, background: background)
-                }
+            workers.perform(iterations: massesGeV.count) { i in
+                output.buffer[i] = point(massGeV: massesGeV[i], scenario: scenario, kaonDecays: kaonDecays, background: background)
             }
         }
         return SensitivityCurve(label: scenario.label, kaonDecaysEffective: kaonDecays, points: points.map { $0! })

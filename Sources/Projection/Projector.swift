@@ -1,26 +1,28 @@
 import Physics
 import Scenario
+import Simulation
 
 /// Projects every variant of a scenario file (or the selected ones) into sensitivity curves.
 public struct Projector: Sendable {
     public var generation: VariantBackground.Generation
-    public var jobs: Int
+    /// The threads of the generator and the mass scan (`--jobs`).
+    public var workers: Workers
 
-    public init(generation: VariantBackground.Generation = .init(), jobs: Int = 2) {
+    public init(generation: VariantBackground.Generation = .init(), workers: Workers = .allCores) {
         self.generation = generation
-        self.jobs = jobs
+        self.workers = workers
     }
 
     /// The projection of `variants` (indices into `file.variants`; all when nil), in file order.
     /// `progress`, if given, is called on the calling thread as each variant starts, with its
     /// 1-based position among the selected variants and their count (for a progress line).
     public func project(_ file: ScenarioFile, variants: [Int]? = nil, progress: ((_ variant: Int, _ of: Int) -> Void)? = nil) throws -> Projection {
-        let scan = MassScan(channel: file.channel, massesGeV: file.masses.massesGeV, jobs: jobs)
+        let scan = MassScan(channel: file.channel, massesGeV: file.masses.massesGeV, workers: workers)
         let selected = variants ?? Array(file.variants.indices)
         let curves = try selected.enumerated().map { position, index in
             progress?(position + 1, selected.count)
             let scenario = file.variants[index]
-            let background = try VariantBackground.make(for: scenario, channel: file.channel, generation: generation)
+            let background = try VariantBackground.make(for: scenario, channel: file.channel, generation: generation, workers: workers)
             return scan.curve(for: scenario, background: background)
         }
         return Projection(title: file.title, channel: file.channel,

@@ -25,10 +25,11 @@ public enum VariantBackground {
     /// The radiative background model of a variant: the shared generated sample seen through the
     /// variant's veto and resolution, for its N_K and background acceptance (when no background
     /// acceptance is stated: acceptance 1, to be scaled by ε_sig(m_N) per window).
-    public static func radiativeModel(for scenario: Scenario, channel: Channel, generation: Generation = Generation()) -> BackgroundModel {
+    public static func radiativeModel(for scenario: Scenario, channel: Channel, generation: Generation = Generation(),
+                                      workers: Workers = .allCores) -> BackgroundModel {
         let sample = RadiativeSampleCache.shared.sample(
             process: RadiativeProcess(backgroundFor: channel), events: generation.events, seed: generation.seed,
-            photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV)
+            photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV, workers: workers)
         let detector = scenario.detector
         return BackgroundModel(sample: sample, veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,
                                kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: detector.backgroundAcceptance ?? 1)
@@ -43,11 +44,12 @@ public enum VariantBackground {
     }
 
     /// The background of `scenario` for `channel`, normalised to the variant's N_K.
-    public static func make(for scenario: Scenario, channel: Channel, generation: Generation = Generation()) throws -> any MissingMassBackground {
+    public static func make(for scenario: Scenario, channel: Channel, generation: Generation = Generation(),
+                            workers: Workers = .allCores) throws -> any MissingMassBackground {
         let kaonDecays = scenario.exposure.effectiveKaonDecays
         switch scenario.background {
         case .radiative:
-            let model = radiativeModel(for: scenario, channel: channel, generation: generation)
+            let model = radiativeModel(for: scenario, channel: channel, generation: generation, workers: workers)
             // Background acceptance: stated, or the signal acceptance at each mass (then the
             // model is built for acceptance 1 and scaled per window).
             if scenario.detector.backgroundAcceptance != nil { return model }

@@ -22,7 +22,7 @@ enum ProjectionBenchmark {
     }
 
     static func run(file: ScenarioFile, repetitions: Int) throws -> (row: BenchmarkRow, projection: Projection) {
-        let projector = Projector(jobs: Machine.cores)
+        let projector = Projector(workers: .threads(Machine.cores))
         var failure: Error?
         var result: Projection?
         var bytes = 0

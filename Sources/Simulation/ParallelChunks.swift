@@ -12,13 +12,13 @@ enum ParallelChunks {
 
     /// Calls `body(chunk)` for chunk in 0..<count, concurrently on `workers` threads (serially
     /// for one), and `combine` on the results in chunk order.
-    static func run<Result>(count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    static func run<Result>(count: Int, workers: Workers = .allCores,
                             body: (Int) -> Result, combine: (Result) -> Void) {
-        guard workers > 1 else {
+        guard workers.count > 1 else {
             for chunk in 0..<count { combine(body(chunk)) }
             return
         }
-        let wave = workers * chunksPerWorker
+        let wave = workers.count * chunksPerWorker
         var start = 0
         while start < count {
             let size = min(wave, count - start)
@@ -26,11 +26,8 @@ enum ParallelChunks {
             slots.initialize(repeating: nil, count: size)
             let box = SlotBox(slots)
             let first = start
-            withoutActuallyEscaping(body) { body in
-                let work = UnsafeSendable(body)
-                DispatchQueue.concurrentPerform(iterations: size) { index in
-                    box.slots[index] = work.value(first + index)
-                }
+            workers.perform(iterations: size) { index in
+                box.slots[index] = body(first + index)
             }
             for index in 0..<size {
                 if let result = slots[index] { combine(result) }
@@ -42,7 +39,7 @@ enum ParallelChunks {
     }
 
     /// Maps 0..<count to results in parallel, in index order.
-    static func map<Result>(count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount, _ body: (Int) -> Result) -> [Result] {
+    static func map<Result>(count: Int, workers: Workers = .allCores, _ body: (Int) -> Result) -> [Result] {
         var results: [Result] = []
         results.reserveCapacity(count)
         run(count: count, workers: workers, body: body) { results.append($0) }
@@ -54,10 +51,4 @@ enum ParallelChunks {
 private final class SlotBox<Result>: @unchecked Sendable {
     let slots: UnsafeMutablePointer<Result?>
     init(_ slots: UnsafeMutablePointer<Result?>) { self.slots = slots }
-}
-
-/// The work closures only read immutable values (generators, samples).
-private struct UnsafeSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -69,28 +69,28 @@ public struct RadiativeSample: Sendable {
 
     /// Generates `events` weighted events of the radiative background of `channel`.
     public static func generate(channel: Channel, events: Int = defaultEvents, seed: UInt64,
-                                photonEnergyCutoffGeV: Double = defaultPhotonEnergyCutoffGeV) -> RadiativeSample {
+                                photonEnergyCutoffGeV: Double = defaultPhotonEnergyCutoffGeV, workers: Workers = .allCores) -> RadiativeSample {
         generate(process: RadiativeProcess(backgroundFor: channel), events: events, seed: seed,
-                 photonEnergyCutoffGeV: photonEnergyCutoffGeV)
+                 photonEnergyCutoffGeV: photonEnergyCutoffGeV, workers: workers)
     }
 
     /// Generates `events` weighted events of `process`, in fixed chunks seeded from `seed`,
     /// on all cores; identical output for identical arguments on any machine.
     public static func generate(process: RadiativeProcess, events: Int = defaultEvents, seed: UInt64,
-                                photonEnergyCutoffGeV: Double = defaultPhotonEnergyCutoffGeV) -> RadiativeSample {
+                                photonEnergyCutoffGeV: Double = defaultPhotonEnergyCutoffGeV, workers: Workers = .allCores) -> RadiativeSample {
         precondition(events > 0, "a radiative sample needs at least one event")
         precondition(photonEnergyCutoffGeV > 0 && photonEnergyCutoffGeV < 0.05, "photon-energy cut-off must lie in (0, 50 MeV)")
         if process.hasNeutralPion {
             let generator = SemileptonicRadiativeGenerator(process: process, photonEnergyCutoffGeV: photonEnergyCutoffGeV)
-            return generate(generator, events: events, seed: seed)
+            return generate(generator, events: events, seed: seed, workers: workers)
         } else {
             let generator = LeptonicRadiativeGenerator(process: process, photonEnergyCutoffGeV: photonEnergyCutoffGeV)
-            return generate(generator, events: events, seed: seed)
+            return generate(generator, events: events, seed: seed, workers: workers)
         }
     }
 
     static func generate<G: RadiativeEventGenerator>(_ generator: G, events: Int, seed: UInt64,
-                                                     workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> RadiativeSample {
+                                                     workers: Workers = .allCores) -> RadiativeSample {
         let massBins = 2048, energyBins = 64
         let m2Max = generator.process.missingMassSquaredEndpointGeV2
         let eMin = generator.photonEnergyCutoffGeV

@@ -22,7 +22,7 @@ public enum ValidationTable {
         let path = scenarioFolder + "/na62-kpi0en.yaml"
         let file = try ScenarioLoader.load(path: path).mapError { ValidationFailure(message: $0.lines.joined(separator: "\n")) }.get()
         let masses = [0.125, 0.135, 0.144]
-        let scan = MassScan(channel: file.channel, massesGeV: masses, jobs: 1)
+        let scan = MassScan(channel: file.channel, massesGeV: masses, workers: .threads(1))
         let curves = try file.variants.map { scenario in
             scan.curve(for: scenario, background: try VariantBackground.make(for: scenario, channel: file.channel, generation: generation))
         }

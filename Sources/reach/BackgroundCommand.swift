@@ -69,12 +69,12 @@ struct BackgroundCommand: ParsableCommand {
         }
         var spectrumScenario = scenario
         spectrumScenario.detector.backgroundAcceptance = VariantBackground.spectrumAcceptance(for: scenario)
-        let model = VariantBackground.radiativeModel(for: spectrumScenario, channel: scenarioFile.channel, generation: simulation.generation)
+        let model = VariantBackground.radiativeModel(for: spectrumScenario, channel: scenarioFile.channel, generation: simulation.generation, workers: simulation.workers)
         let bins = model.spectrum(binWidthGeV2: width, rangeGeV2: lower...upper)
         try OutputFile.emit(BackgroundSpectrumTable.csv(bins: bins, header: [
             "reach background: \(scenarioFile.channel.name), variant '\(scenario.label)'",
             "events per bin of width \(ProjectionTable.format(width)) GeV^2 for N_K = \(ProjectionTable.format(model.kaonDecays)), background acceptance \(ProjectionTable.format(model.acceptance))",
-            "generator: \(simulation.statistics) events, seed \(simulation.seed); veto and resolution of the variant",
+            "generator: \(simulation.statistics.events) events, seed \(simulation.seed); veto and resolution of the variant",
         ]), to: output)
         Messages(quiet: quiet).summary("background spectrum of '\(scenario.label)', \(bins.count) bins → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
     }

@@ -9,19 +9,39 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Seed of the background generator (same seed, same bytes).")
     var seed: UInt64 = 1
 
-    @Option(help: "Generated background events (default \(RadiativeSample.defaultEvents)); more for smaller MC errors.")
-    var statistics: Int = RadiativeSample.defaultEvents
+    @Option(help: "Generated background events, a whole number such as 2000000 or 2e6 (default \(RadiativeSample.defaultEvents)); more for smaller MC errors.")
+    var statistics: EventCount = EventCount(RadiativeSample.defaultEvents)
 
-    @Option(help: "Worker threads for the mass scan (default: all cores).")
+    @Option(help: "Worker threads of the background generator and the mass scan (default: all cores; 1 runs on one thread).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard statistics >= 1000 else { throw ValidationError("--statistics \(statistics): expected at least 1000 events") }
-        guard statistics <= 1_000_000_000 else { throw ValidationError("--statistics \(statistics): expected at most 1e9 events") }
+        guard statistics.events >= 1000 else { throw ValidationError("--statistics \(statistics.events): expected at least 1000 events") }
+        guard statistics.events <= 1_000_000_000 else { throw ValidationError("--statistics \(statistics.events): expected at most 1e9 events") }
         guard jobs >= 1 else { throw ValidationError("--jobs \(jobs): expected at least 1") }
+        guard jobs <= 1024 else { throw ValidationError("--jobs \(jobs): expected at most 1024 threads") }
     }
 
-    var generation: VariantBackground.Generation { .init(events: statistics, seed: seed) }
+    var generation: VariantBackground.Generation { .init(events: statistics.events, seed: seed) }
+    var workers: Workers { .threads(jobs) }
+}
+
+/// `--statistics`: a whole number of events, written plainly (2000000) or in exponent form (2e6).
+struct EventCount: ExpressibleByArgument {
+    var events: Int
+
+    init(_ events: Int) { self.events = events }
+
+    init?(argument: String) {
+        if let plain = Int(argument) {
+            events = plain
+            return
+        }
+        guard let value = Double(argument), value.isFinite, value == value.rounded(), abs(value) < 1e15 else { return nil }
+        events = Int(value)
+    }
+
+    var defaultValueDescription: String { String(events) }
 }
 
 /// `--variant`: a label or a 1-based index into the file's variants.

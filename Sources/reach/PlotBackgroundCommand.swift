@@ -50,7 +50,7 @@ struct PlotBackgroundCommand: ParsableCommand {
             throw UsageFailure("variant '\(scenario.label)' uses a background table; expected a variant with the radiative background model")
         }
         scenario.detector.backgroundAcceptance = VariantBackground.spectrumAcceptance(for: scenario)
-        let model = VariantBackground.radiativeModel(for: scenario, channel: scenarioFile.channel, generation: simulation.generation)
+        let model = VariantBackground.radiativeModel(for: scenario, channel: scenarioFile.channel, generation: simulation.generation, workers: simulation.workers)
         let sigma = scenario.detector.resolutionGeV2
         let bins = model.spectrum(binWidthGeV2: width, rangeGeV2: (-4 * sigma)...(model.sample.process.missingMassSquaredEndpointGeV2 + 2 * sigma))
         let k: Double

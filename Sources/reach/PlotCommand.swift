@@ -139,7 +139,7 @@ struct PlotCommand: ParsableCommand {
         let userCurves: [ReferenceCurve]
         do {
             userCurves = try UserReferenceCurves.read(for: scenario)
-            projection = try Projector(generation: simulation.generation, jobs: simulation.jobs).project(scenario) {
+            projection = try Projector(generation: simulation.generation, workers: simulation.workers).project(scenario) {
                 progress.update("projecting " + Progress.variantText($0, of: $1, document: document))
             }
         } catch {

@@ -55,7 +55,7 @@ struct ProjectCommand: ParsableCommand {
         let documents = try ScenarioSelector.documents(scenario, in: ScenarioInput.loadAllOrExit(path: file))
         try OutputFile.checkDistinct(outputs: [output].compactMap { $0 }, from: documents.flatMap(\.inputPaths))
         let selections = try documents.map { try VariantSelector.indices(variant, in: $0) }
-        let projector = Projector(generation: simulation.generation, jobs: simulation.jobs)
+        let projector = Projector(generation: simulation.generation, workers: simulation.workers)
         let progress = Progress(quiet: quiet)
         defer { progress.clear() }
         let projections: [Projection]

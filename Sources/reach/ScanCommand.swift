@@ -109,7 +109,7 @@ struct ScanCommand: ParsableCommand {
             StandardError.write(lines: errors.lines)
             throw ExitStatus.inputData
         }
-        let projector = Projector(generation: simulation.generation, jobs: simulation.jobs)
+        let projector = Projector(generation: simulation.generation, workers: simulation.workers)
         do {
             return try projector.scan(variations, values: values, parameter: parameter, variant: index, massGeV: massGeV, progress: progress)
         } catch {

@@ -84,5 +84,22 @@ final class ProjectCLITests: CLITestCase {
         XCTAssertEqual(try reach("project", "small.yaml", "--format", "xml").status, 64)
         assertFailure(try reach("project", "small.yaml", "--statistics", "10"), status: 64, message: "Error: --statistics 10: expected at least 1000 events")
         assertFailure(try reach("project", "small.yaml", "--jobs", "0"), status: 64, message: "Error: --jobs 0: expected at least 1")
+        XCTAssertEqual(try reach("project", "small.yaml", "--statistics", "2.5e4").status, 64, "not a whole number of events")
+    }
+
+    /// `--statistics` in exponent form is the same number of events as written out.
+    func testStatisticsInExponentForm() throws {
+        try write(TestScenarios.small, to: "small.yaml")
+        let exponent = try reach("project", "small.yaml", "--statistics", "2e4", "--quiet")
+        assertSuccess(exponent)
+        XCTAssertEqual(exponent.stdout, try reach("project", "small.yaml", "--statistics", "20000", "--quiet").stdout)
+    }
+
+    /// `--jobs 1` and `--jobs 2` give the same bytes.
+    func testJobsDoNotChangeTheResult() throws {
+        try write(TestScenarios.small, to: "small.yaml")
+        let one = try reach("project", "small.yaml", "--statistics", "40000", "--jobs", "1", "--quiet")
+        assertSuccess(one)
+        XCTAssertEqual(one.stdout, try reach("project", "small.yaml", "--statistics", "40000", "--jobs", "2", "--quiet").stdout)
     }
 }

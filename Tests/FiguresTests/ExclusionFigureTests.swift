@@ -11,20 +11,20 @@ import Simulation
 final class ExclusionFigureTests: XCTestCase {
     /// A two-variant K+ → π0 e+ N scenario with a flat background, bands, ratio panel, and
     /// one upper limit and one lower bound from the bundled library.
-    private func figure() throws -> Figure {
+    private func figure(xScale: FigureSettings.AxisScale = .linear, fromGeV: Double = 0.10) throws -> Figure {
         let library = try ReferenceLibrary.bundled.get()
-        let masses = MassGrid(fromGeV: 0.10, toGeV: 0.30, stepGeV: 0.01)
+        let masses = MassGrid(fromGeV: fromGeV, toGeV: 0.30, stepGeV: 0.01)
         func scenario(_ label: String, _ nK: Double) -> Scenario {
             Scenario(label: label,
                      exposure: Exposure(streams: [TriggerStream(name: "s", kaonDecays: nil, statedEffectiveKaonDecays: nK)]),
                      detector: Detector(resolutionGeV2: 1.7e-3, veto: .seed001, signalAcceptance: .constant(0.1)),
                      background: .radiative, analysis: Analysis())
         }
-        let settings = FigureSettings(yRange: 1e-10...1e-4, references: [.bundled(id: "pienu_2018"), .bundled(id: "bbn")],
+        let settings = FigureSettings(yRange: 1e-10...1e-4, xScale: xScale, references: [.bundled(id: "pienu_2018"), .bundled(id: "bbn")],
                                       bandsVariant: "Run 1", ratioBaseline: "Run 1", label: "NA62 projection")
         let file = ScenarioFile(path: "t.yaml", title: "t", channel: .kaonToPi0ElectronN, masses: masses,
                                 variants: [scenario("Run 1", 3e10), scenario("Run 2 & 3", 9e12)], figure: settings)
-        let scan = MassScan(channel: file.channel, massesGeV: masses.massesGeV, jobs: 1)
+        let scan = MassScan(channel: file.channel, massesGeV: masses.massesGeV, workers: .threads(1))
         let curves = file.variants.map { v in
             scan.curve(for: v, background: FlatDensity(eventsPerGeV2: 2e6 * v.exposure.effectiveKaonDecays / 3e10))
         }
@@ -47,6 +47,19 @@ final class ExclusionFigureTests: XCTestCase {
         XCTAssertEqual(figure.panels[0].yAxis.scale, .log)
         XCTAssertTrue(figure.panels[0].yAxis.label.contains("<sub><i>e</i></sub>"))
         XCTAssertTrue(figure.panels[0].yAxis.label.contains("90 % CL"))
+    }
+
+    /// `figure.x_scale: log` gives a log mass axis, which starts at the first positive mass
+    /// when the grid starts at 0; the default stays linear.
+    func testMassAxisFollowsXScale() throws {
+        XCTAssertEqual(try figure().xAxis.scale, .linear)
+        let log = try figure(xScale: .log)
+        XCTAssertEqual(log.xAxis.scale, .log)
+        XCTAssertEqual(log.xAxis.lower, 100, accuracy: 1e-9)
+        let fromZero = try figure(xScale: .log, fromGeV: 0)
+        XCTAssertEqual(fromZero.xAxis.lower, 10, accuracy: 1e-9)
+        XCTAssertEqual(fromZero.xAxis.upper, 300, accuracy: 1e-9)
+        XCTAssertNotEqual(try FigureRenderer.render(log, as: .svg).data, try FigureRenderer.render(try figure(), as: .svg).data)
     }
 
     /// The PDF carries the legend and reference labels as text, and renders identically twice.

@@ -28,7 +28,7 @@ final class EdgeCaseTests: XCTestCase {
     func testEndpointGivesInfiniteLimitsNotNaN() {
         XCTAssertEqual(channel.endpointGeV, endpointGeV, accuracy: 1e-9)
         let masses = [0.300, endpointGeV * (1 - 1e-12), channel.endpointGeV, 0.360]
-        let curve = MassScan(channel: channel, massesGeV: masses, jobs: 1)
+        let curve = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
             .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
         for point in curve.points { assertNoNaN(point) }
         let below = curve.points[1]
@@ -49,7 +49,7 @@ final class EdgeCaseTests: XCTestCase {
     /// `inf`, and `warnings` names the variant, the columns and the first mass (358.189 MeV).
     func testEndpointRowsAreEmptyWithAWarning() throws {
         let masses = [0.300, channel.endpointGeV]
-        let curve = MassScan(channel: channel, massesGeV: masses, jobs: 1)
+        let curve = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
             .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
         let projection = Projection(title: "endpoint", channel: channel, confidence: 0.9, curves: [curve])
         let csv = ProjectionTable.csv(projection)
@@ -88,7 +88,7 @@ final class EdgeCaseTests: XCTestCase {
     /// (the only possible count is 0); seed 001's median exclusion s = z√s gives z² = 1.6424 and
     /// the detection formula z√b gives 0. All finite; the veto pass fraction 0/0 is undefined.
     func testZeroBackground() {
-        let curve = MassScan(channel: channel, massesGeV: [0.1, 0.2], jobs: 1)
+        let curve = MassScan(channel: channel, massesGeV: [0.1, 0.2], workers: .threads(1))
             .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 0))
         let z = 1.2815515655446004
         for point in curve.points {
@@ -113,7 +113,7 @@ final class EdgeCaseTests: XCTestCase {
     /// Eq. 89 with q_A = s²/b) and scale as N_K^(−1/2) against N_K = 10¹⁸.
     func testHugeKaonDecaysGiveFiniteOrderedLimits() {
         let perKaonPerGeV2 = 2e6 / 3e10
-        let scan = MassScan(channel: channel, massesGeV: [0.125, 0.135, 0.144], jobs: 1)
+        let scan = MassScan(channel: channel, massesGeV: [0.125, 0.135, 0.144], workers: .threads(1))
         func curve(_ nK: Double) -> SensitivityCurve {
             scan.curve(for: seed001Scenario(kaonDecays: nK), background: FlatBackground(eventsPerGeV2: perKaonPerGeV2 * nK))
         }
@@ -134,7 +134,7 @@ final class EdgeCaseTests: XCTestCase {
     func testHugeBackgroundWithUncertainty() {
         var scenario = seed001Scenario(kaonDecays: 1e20)
         scenario.analysis.backgroundUncertainty = 0.1
-        let point = MassScan(channel: channel, massesGeV: [0.135], jobs: 1)
+        let point = MassScan(channel: channel, massesGeV: [0.135], workers: .threads(1))
             .curve(for: scenario, background: FlatBackground(eventsPerGeV2: 2e6 / 3e10 * 1e20)).points[0]
         assertNoNaN(point)
         XCTAssertEqual(point.u2MedianExclusion * point.signalPerU2 / point.backgroundUncertainty, 1.2815516, accuracy: 1e-3)
@@ -165,7 +165,7 @@ final class EdgeCaseTests: XCTestCase {
         let model = BackgroundModel(sample: sample, veto: .seed001, resolutionGeV2: 1, kaonDecays: 3e10)
         let masses = [0.05, 0.135, 0.30]
         for background in [model as any MissingMassBackground, FlatBackground(eventsPerGeV2: 2e6)] {
-            let curve = MassScan(channel: channel, massesGeV: masses, jobs: 1).curve(for: scenario, background: background)
+            let curve = MassScan(channel: channel, massesGeV: masses, workers: .threads(1)).curve(for: scenario, background: background)
             for point in curve.points {
                 assertNoNaN(point)
                 XCTAssertTrue(point.background.isFinite && point.background > 0)
@@ -186,7 +186,7 @@ final class EdgeCaseTests: XCTestCase {
     func testGeneratedBackgroundAtHugeExposure() {
         let sample = RadiativeSample.generate(channel: channel, events: 20_000, seed: 3)
         let model = BackgroundModel(sample: sample, veto: .seed001, resolutionGeV2: 1.7e-3, kaonDecays: 1e20)
-        let curve = MassScan(channel: channel, massesGeV: [0.05, 0.135, 0.25, 0.35], jobs: 1)
+        let curve = MassScan(channel: channel, massesGeV: [0.05, 0.135, 0.25, 0.35], workers: .threads(1))
             .curve(for: seed001Scenario(kaonDecays: 1e20), background: model)
         for point in curve.points {
             assertNoNaN(point)

@@ -15,7 +15,7 @@ final class MassScanTests: XCTestCase {
         let kaonDecays = 3e10
         let densityAfterVeto = 2e6   // events/GeV² after the veto, seed-001-like
         let epsilon = 0.018
-        let scan = MassScan(channel: channel, massesGeV: masses, jobs: 1)
+        let scan = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
         let curve = scan.curve(for: seed001Scenario(kaonDecays: kaonDecays, statistic: .detection),
                                background: FlatBackground(eventsPerGeV2: densityAfterVeto, vetoPassFraction: epsilon))
         for point in curve.points {
@@ -29,7 +29,7 @@ final class MassScanTests: XCTestCase {
     /// Background-dominated: |U|² ∝ N_K^(-1/2) when the background scales with N_K
     /// (seed 001 Sec. V); background-free: |U|² ∝ 1/N_K (the CLs limit stays 2.303 events).
     func testScalingWithKaonDecays() {
-        let scan = MassScan(channel: channel, massesGeV: masses, jobs: 1)
+        let scan = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
         let perKaon = 2e6 / 3e10
         func curve(_ nK: Double, _ density: Double) -> SensitivityCurve {
             scan.curve(for: seed001Scenario(kaonDecays: nK), background: FlatBackground(eventsPerGeV2: density))
@@ -51,7 +51,7 @@ final class MassScanTests: XCTestCase {
     /// The bands are ordered and bracket the median; the CLs median runs above the seed-001
     /// median exclusion at large b (Φ⁻¹(0.95) against Φ⁻¹(0.90), PHYSICS.md §4).
     func testBandOrderingAndStatisticsOrder() {
-        let scan = MassScan(channel: channel, massesGeV: masses, jobs: 1)
+        let scan = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
         let curve = scan.curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
         for p in curve.points {
             let v = p.u2CLs.values
@@ -64,7 +64,7 @@ final class MassScanTests: XCTestCase {
     /// The optimal window is k ≈ 1.4 for a flat, large background (seed 001 Sec. IV) and wider
     /// when the background vanishes (all signal is wanted).
     func testOptimalWindow() {
-        let scan = MassScan(channel: channel, massesGeV: [0.135], jobs: 1)
+        let scan = MassScan(channel: channel, massesGeV: [0.135], workers: .threads(1))
         let flat = scan.curve(for: seed001Scenario(kaonDecays: 3e10, window: .optimal), background: FlatBackground(eventsPerGeV2: 2e6))
         XCTAssertEqual(flat.points[0].windowK, 1.4, accuracy: 0.051)
         let free = scan.curve(for: seed001Scenario(kaonDecays: 3e10, window: .optimal), background: FlatBackground(eventsPerGeV2: 0))
@@ -76,8 +76,8 @@ final class MassScanTests: XCTestCase {
         let grid = MassGrid(fromGeV: 0.1, toGeV: 0.3, stepGeV: 0.001).massesGeV
         let scenario = seed001Scenario(kaonDecays: 3e10)
         let background = FlatBackground(eventsPerGeV2: 2e6)
-        let serial = MassScan(channel: channel, massesGeV: grid, jobs: 1).curve(for: scenario, background: background)
-        let parallel = MassScan(channel: channel, massesGeV: grid, jobs: 2).curve(for: scenario, background: background)
+        let serial = MassScan(channel: channel, massesGeV: grid, workers: .threads(1)).curve(for: scenario, background: background)
+        let parallel = MassScan(channel: channel, massesGeV: grid, workers: .threads(2)).curve(for: scenario, background: background)
         XCTAssertEqual(serial, parallel)
     }
 }

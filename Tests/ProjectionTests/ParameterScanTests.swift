@@ -34,7 +34,7 @@ final class ParameterScanTests: XCTestCase {
 
     private func scan(_ path: String, _ values: [String], massGeV: Double = 0.135) throws -> ParameterScan {
         let (parameter, files) = try variations(path, values)
-        return try Projector(generation: generation, jobs: 1).scan(files, values: values, parameter: parameter, variant: 0, massGeV: massGeV)
+        return try Projector(generation: generation, workers: .threads(1)).scan(files, values: values, parameter: parameter, variant: 0, massGeV: massGeV)
     }
 
     /// Signal and background both scale as 1/P, so with δb = 0 the detection limit z√b/s goes
@@ -65,7 +65,7 @@ final class ParameterScanTests: XCTestCase {
     func testTheFilesOwnValueReproducesTheProjection() throws {
         let result = try scan("detector.resolution", ["1.7e-3 GeV^2", "1e-3 GeV^2"], massGeV: 0.135)
         let file = try ScenarioDecoder.decode(text: scenarioText, path: "scan.yaml").get()
-        let projection = try Projector(generation: generation, jobs: 1).project(file)
+        let projection = try Projector(generation: generation, workers: .threads(1)).project(file)
         let atMass = try XCTUnwrap(projection.curves[0].points.first { abs($0.massGeV - 0.135) < 1e-12 })
         XCTAssertEqual(result.points[0].sensitivity, atMass)
         XCTAssertNotEqual(result.points[1].sensitivity.u2Detection, atMass.u2Detection)

@@ -75,9 +75,9 @@ final class GeneratorFastPathTests: XCTestCase {
     func testSampleIsIdenticalForAnyNumberOfWorkers() {
         let generator = SemileptonicRadiativeGenerator(process: .ke3Gamma, photonEnergyCutoffGeV: 1e-3)
         let events = 5 * RadiativeSample.chunkSize / 2
-        let serial = RadiativeSample.generate(generator, events: events, seed: 77, workers: 1)
+        let serial = RadiativeSample.generate(generator, events: events, seed: 77, workers: .threads(1))
         for workers in [2, 3] {
-            let parallel = RadiativeSample.generate(generator, events: events, seed: 77, workers: workers)
+            let parallel = RadiativeSample.generate(generator, events: events, seed: 77, workers: .threads(workers))
             XCTAssertEqual(parallel.weights, serial.weights, "\(workers) workers")
             XCTAssertEqual(parallel.squaredWeights, serial.squaredWeights, "\(workers) workers")
             XCTAssertEqual(parallel.radiativeFraction, serial.radiativeFraction)
