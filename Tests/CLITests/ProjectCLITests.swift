@@ -84,7 +84,7 @@ final class ProjectCLITests: CLITestCase {
         XCTAssertEqual(try reach("project", "small.yaml", "--format", "xml").status, 64)
         assertFailure(try reach("project", "small.yaml", "--statistics", "10"), status: 64, message: "Error: --statistics 10: expected at least 1000 events")
         assertFailure(try reach("project", "small.yaml", "--jobs", "0"), status: 64, message: "Error: --jobs 0: expected at least 1")
-        XCTAssertEqual(try reach("project", "small.yaml", "--statistics", "2.5e4").status, 64, "not a whole number of events")
+        XCTAssertEqual(try reach("project", "small.yaml", "--statistics", "20000.5").status, 64, "not a whole number of events")
     }
 
     /// `--statistics` in exponent form is the same number of events as written out.
