@@ -21,7 +21,7 @@ let libraries: [Target] = [
     // Counting-experiment statistics: s/sqrt(b), median exclusion, CLs.
     .target(name: "Statistics", dependencies: ["Physics", realModule]),
     // Scenario files: YAML decoding, units, validation, variants.
-    .target(name: "Scenario", dependencies: ["Physics", "Simulation", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Scenario", dependencies: ["Physics", "Simulation", "Statistics", .product(name: "Yams", package: "Yams")]),
     // The mass scan: scenario + background + statistics -> sensitivity curves and tables.
     .target(name: "Projection", dependencies: ["Physics", "Simulation", "Statistics", "Scenario"]),
     // Published limit curves (bundled resources with provenance) and user curve files.
@@ -31,7 +31,7 @@ let libraries: [Target] = [
         resources: [.copy("Resources/reference-limits")]
     ),
     // Physics figures built on the plotting layer: exclusion plots, background spectra, scans.
-    .target(name: "Figures", dependencies: ["Physics", "Scenario", "Projection", "References", "Simulation", "Plot"]),
+    .target(name: "Figures", dependencies: ["Physics", "Scenario", "Projection", "References", "Simulation", "Statistics", "Plot"]),
     // The comparison with the seed papers' numbers (README validation table).
     .target(name: "Validation", dependencies: ["Physics", "Simulation", "Statistics", "Scenario", "Projection"]),
     // A small Cairo/Pango plotting layer that knows nothing of physics.
@@ -79,7 +79,7 @@ let tests: [Target] = [
     .testTarget(name: "PlotTests", dependencies: ["Plot"]),
     .testTarget(name: "ReferencesTests", dependencies: ["References", "Physics"]),
     .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
-    .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Projection", "Scenario", "References", "Physics", "Simulation"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Projection", "Scenario", "References", "Physics", "Simulation", "Statistics"]),
     // End to end: the built `reach` executable run as a separate process (no library linked).
     .testTarget(name: "CLITests"),
 ]
