@@ -74,11 +74,14 @@ public struct MassScan: Sendable {
         let signalPerU2 = yield.eventsPerU2 * window.signalFraction
 
         let experiment = CountingExperiment(background: b, backgroundUncertainty: db, uncertaintyModel: analysis.backgroundPrior.uncertaintyModel)
-        let cls = expectedLimits(experiment, confidence: analysis.confidence, method: .cls)
+        // Outside the physical range of the statistics (b or δb not finite, or above 10³⁰⁰ events)
+        // nothing is computed: NaN, reported as not finite by `ProjectionTable.warnings`.
+        let inRange = experiment.rangeError == nil
+        let cls = inRange ? expectedLimits(experiment, confidence: analysis.confidence, method: .cls) : ExpectedLimits(all: .nan)
         let toU2 = { (events: Double) in u2(fromSignalEvents: events, signalEventsPerU2: signalPerU2) }
         // The s/√b formulas say nothing without background (b = δb = 0): NaN, reported by
         // `ProjectionTable.warnings` and written empty. CLs stays defined (2.303 events at 90 %).
-        let simpleDefined = SimpleSensitivity.isDefined(background: b, backgroundUncertainty: db)
+        let simpleDefined = inRange && SimpleSensitivity.isDefined(background: b, backgroundUncertainty: db)
         return SensitivityPoint(
             massGeV: massGeV,
             branchingFractionPerU2: yield.branchingFractionPerU2,

@@ -120,6 +120,18 @@ final class EdgeCaseTests: XCTestCase {
         ])
     }
 
+    /// A background beyond the physical range of the statistics (b > 10³⁰⁰ events) gives no
+    /// number, and says so; it does not trap.
+    func testBackgroundBeyondThePhysicalRangeIsReportedNotComputed() {
+        let curve = MassScan(channel: channel, massesGeV: [0.125], jobs: 1)
+            .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 1e305))
+        XCTAssertGreaterThan(curve.points[0].background, 1e300)
+        XCTAssertTrue(curve.points[0].u2CLs.values.allSatisfy(\.isNaN))
+        let warnings = ProjectionTable.warnings(Projection(title: "t", channel: channel, confidence: 0.9, curves: [curve]))
+        XCTAssertEqual(warnings.count, 1, "\(warnings)")
+        XCTAssertTrue(warnings[0].contains("u2_cls_expected") && warnings[0].contains("not finite"), warnings[0])
+    }
+
     // MARK: enormous exposure
 
     /// N_K = 10²⁰ with the background scaling with N_K (b ≈ 3×10¹³ in the window): the limits
