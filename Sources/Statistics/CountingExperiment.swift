@@ -35,8 +35,9 @@ public enum CountingExperimentError: Error, Equatable, CustomStringConvertible {
 /// One counting window: expected background b and its absolute uncertainty δb (both in events).
 ///
 /// Physical range: 0 ≤ b ≤ 10³⁰⁰ and 0 ≤ δb ≤ 10³⁰⁰, both finite (`init(checkedBackground:…)`
-/// refuses anything else). The bound leaves room for b + 8δb and b κ⁸ (the ends of the prior
-/// integral) below the largest Double, 1.8×10³⁰⁸; the limit calculations rely on it.
+/// refuses anything else). The bound leaves room for b + 8δb (the upper end of the Gaussian
+/// prior integral) below the largest Double, 1.8×10³⁰⁸; the limit calculations rely on it (the
+/// log-normal prior, whose b κ⁸ can be larger, is cut at 10³⁰⁵ by `BackgroundPriorAverage`).
 public struct CountingExperiment: Sendable, Equatable {
     /// The largest b or δb accepted, in events.
     public static let largestEvents = 1e300
