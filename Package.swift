@@ -22,8 +22,8 @@ let libraries: [Target] = [
     .target(name: "Statistics", dependencies: ["Physics", realModule]),
     // Scenario files: YAML decoding, units, validation, variants.
     // Reads the user's tables and curves through Simulation's and References' parsers; reference
-    // ids come from the bundled library's manifest.
-    .target(name: "Scenario", dependencies: ["Physics", "Simulation", "References", .product(name: "Yams", package: "Yams")]),
+    // ids come from the bundled library's manifest; the confidence-level range is Statistics'.
+    .target(name: "Scenario", dependencies: ["Physics", "Simulation", "Statistics", "References", .product(name: "Yams", package: "Yams")]),
     // The mass scan: scenario + background + statistics -> sensitivity curves and tables.
     .target(name: "Projection", dependencies: ["Physics", "Simulation", "Statistics", "Scenario"]),
     // Published limit curves (bundled resources with provenance) and user curve files.
@@ -33,7 +33,7 @@ let libraries: [Target] = [
         resources: [.copy("Resources/reference-limits")]
     ),
     // Physics figures built on the plotting layer: exclusion plots, background spectra, scans.
-    .target(name: "Figures", dependencies: ["Physics", "Scenario", "Projection", "References", "Simulation", "Plot"]),
+    .target(name: "Figures", dependencies: ["Physics", "Scenario", "Projection", "References", "Simulation", "Statistics", "Plot"]),
     // The comparison with the seed papers' numbers (README validation table).
     .target(name: "Validation", dependencies: ["Physics", "Simulation", "Statistics", "Scenario", "Projection"]),
     // A small Cairo/Pango plotting layer that knows nothing of physics.
@@ -81,7 +81,7 @@ let tests: [Target] = [
     .testTarget(name: "PlotTests", dependencies: ["Plot"]),
     .testTarget(name: "ReferencesTests", dependencies: ["References", "Physics"]),
     .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
-    .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Projection", "Scenario", "References", "Physics", "Simulation"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Projection", "Scenario", "References", "Physics", "Simulation", "Statistics"]),
     // End to end: the built `reach` executable run as a separate process (no library linked).
     .testTarget(name: "CLITests"),
 ]

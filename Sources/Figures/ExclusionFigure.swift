@@ -4,6 +4,7 @@ import Plot
 import Projection
 import References
 import Scenario
+import Statistics
 
 /// The exclusion plot of a scenario file: projections as coloured lines beside the published
 /// limits (grey, excluded side filled; lower bounds hatched), optional ±1σ/±2σ CLs bands for
@@ -19,13 +20,21 @@ public enum ExclusionFigure {
         }
     }
 
-    /// Legend text of a statistic.
-    public static func describe(_ statistic: Statistic) -> String {
+    /// Legend text of a statistic at a confidence level: the detection sensitivity names its own
+    /// z = Φ⁻¹(CL) (seed 001 Eq. 3: s = z√b, z = 1.28 at 90 % CL, 1.64 at 95 %).
+    public static func describe(_ statistic: Statistic, confidence: Double) -> String {
         switch statistic {
         case .medianExclusion: return "median exclusion"
-        case .detection: return "detection (<i>s</i> = 1.28√<i>b</i>)"
+        case .detection:
+            let z = String(format: "%.2f", locale: nil, SimpleSensitivity.z(confidence: confidence))
+            return "detection (<i>s</i> = \(z)√<i>b</i>)"
         case .clsExpected: return "CLs expected"
         }
+    }
+
+    /// "90", "95", "99.9": a CL in percent, as many digits as it has (up to 6).
+    static func percent(_ confidence: Double) -> String {
+        String(format: "%.6g", locale: nil, 100 * confidence)
     }
 
     /// The figure for `projection` of `file`, with reference curves from `library` and the
@@ -39,9 +48,14 @@ public enum ExclusionFigure {
         let xLower = xRangeMeV.lowerBound * 1000, xUpper = xRangeMeV.upperBound * 1000
         let yRange = settings.yRange ?? automaticYRange(projection, statistics: statistics)
 
-        let confidence = Int((projection.confidence * 100).rounded())
-        var main = Panel(yAxis: Axis(.log, yRange.lowerBound, yRange.upperBound,
-                                     label: "\(flavour.mixingMarkup) (\(confidence) % CL)"), relativeHeight: 3)
+        // The axis names the CL only when every curve has the same; otherwise each legend entry does.
+        let confidences = Set(projection.curves.map(\.confidence))
+        let sharedConfidence = confidences.count <= 1 ? (projection.curves.first?.confidence ?? projection.confidence) : nil
+        let yLabel = sharedConfidence.map { "\(flavour.mixingMarkup) (\(percent($0)) % CL)" } ?? flavour.mixingMarkup
+        func withConfidence(_ label: String, _ curve: SensitivityCurve) -> String {
+            sharedConfidence == nil ? "\(label) (\(percent(curve.confidence)) % CL)" : label
+        }
+        var main = Panel(yAxis: Axis(.log, yRange.lowerBound, yRange.upperBound, label: yLabel), relativeHeight: 3)
 
         // Published limits first, so projections are drawn over them.
         let references = settings.references.compactMap { reference -> ReferenceCurve? in
@@ -61,16 +75,22 @@ public enum ExclusionFigure {
             }
         }
 
-        // Expected CLs bands of one variant: ±2σ yellow, ±1σ green, dashed median.
+        // Expected CLs bands of one variant: ±2σ yellow, ±1σ green, dashed median. Only the
+        // physical region |U|² ≤ 1 is drawn (`PhysicalMixing`); a legend entry per item, on its
+        // first piece.
         if let bandsLabel = settings.bandsVariant, let curve = projection.curves.first(where: { $0.label == bandsLabel }) {
             let x = curve.points.map { $0.massGeV * 1000 }
-            main.add(.band(Band(x: x, lower: curve.points.map(\.u2CLs.minus2), upper: curve.points.map(\.u2CLs.plus2),
-                                fill: Palette.band2Sigma, legendLabel: "Expected ±2<i>σ</i>")))
-            main.add(.band(Band(x: x, lower: curve.points.map(\.u2CLs.minus1), upper: curve.points.map(\.u2CLs.plus1),
-                                fill: Palette.band1Sigma, legendLabel: "Expected ±1<i>σ</i>")))
-            main.add(.line(Line(points: zip(x, curve.points.map(\.u2CLs.median)).map { DataPoint($0, $1) },
-                                color: Color(rgb: 0x000000), width: 1.2, dash: .dashed,
-                                legendLabel: "\(escape(curve.label)): CLs expected median")))
+            for (lower, upper, fill, legend) in [(curve.points.map(\.u2CLs.minus2), curve.points.map(\.u2CLs.plus2), Palette.band2Sigma, "Expected ±2<i>σ</i>"),
+                                                 (curve.points.map(\.u2CLs.minus1), curve.points.map(\.u2CLs.plus1), Palette.band1Sigma, "Expected ±1<i>σ</i>")] {
+                for (piece, run) in PhysicalMixing.bandRuns(x: x, lower: lower, upper: upper).enumerated() {
+                    main.add(.band(Band(x: run.x, lower: run.lower, upper: run.upper, fill: fill, legendLabel: piece == 0 ? legend : nil)))
+                }
+            }
+            let median = zip(x, curve.points.map(\.u2CLs.median)).map { DataPoint($0, $1) }
+            for (piece, run) in PhysicalMixing.runs(median).enumerated() {
+                main.add(.line(Line(points: run, color: Color(rgb: 0x000000), width: 1.2, dash: .dashed,
+                                    legendLabel: piece == 0 ? withConfidence("\(escape(curve.label)): CLs expected median", curve) : nil)))
+            }
         }
 
         // Projections: one colour per variant, one dash per statistic; beside the yellow band,
@@ -80,10 +100,12 @@ public enum ExclusionFigure {
         for (index, curve) in projection.curves.enumerated() {
             for statistic in statistics {
                 if statistic == .clsExpected && curve.label == settings.bandsVariant { continue }
-                let label = statistics.count > 1 ? "\(escape(curve.label)): \(describe(statistic))" : escape(curve.label)
-                main.add(.line(Line(points: curve.points.map { DataPoint($0.massGeV * 1000, $0.u2(statistic)) },
-                                    color: colour(index), width: 1.8, dash: dash(for: statistic),
-                                    legendLabel: label)))
+                let label = statistics.count > 1 ? "\(escape(curve.label)): \(describe(statistic, confidence: curve.confidence))" : escape(curve.label)
+                let points = curve.points.map { DataPoint($0.massGeV * 1000, $0.u2(statistic)) }
+                for (piece, run) in PhysicalMixing.runs(points).enumerated() {
+                    main.add(.line(Line(points: run, color: colour(index), width: 1.8, dash: dash(for: statistic),
+                                        legendLabel: piece == 0 ? withConfidence(label, curve) : nil)))
+                }
             }
         }
 

@@ -11,16 +11,15 @@ public enum ScanFigure {
         let x = scan.points.map(\.value)
         let statistics: [(String, (SensitivityPoint) -> Double, LineDash)] = [
             ("median exclusion", { $0.u2MedianExclusion }, .solid),
-            ("detection (<i>s</i> = 1.28√<i>b</i>)", { $0.u2Detection }, .dashed),
+            (ExclusionFigure.describe(.detection, confidence: scan.confidence), { $0.u2Detection }, .dashed),
             ("CLs expected median", { $0.u2CLs.median }, .dashDot),
         ]
         let values = scan.points.flatMap { p in [p.sensitivity.u2CLs.minus2, p.sensitivity.u2CLs.plus2, p.sensitivity.u2Detection] }
             .filter { $0.isFinite && $0 > 0 }
         let lower = pow(10, (log10(values.min() ?? 1e-9) - 0.3).rounded(.down))
         let upper = pow(10, (log10(values.max() ?? 1e-6) + 0.3).rounded(.up))
-        let confidence = Int((scan.confidence * 100).rounded())
         var panel = Panel(yAxis: Axis(.log, lower, max(upper, lower * 10),
-                                      label: "\(scan.channel.flavour.mixingMarkup) (\(confidence) % CL)"))
+                                      label: "\(scan.channel.flavour.mixingMarkup) (\(ExclusionFigure.percent(scan.confidence)) % CL)"))
         panel.add(.band(Band(x: x, lower: scan.points.map(\.sensitivity.u2CLs.minus2), upper: scan.points.map(\.sensitivity.u2CLs.plus2),
                              fill: Palette.band2Sigma, legendLabel: "CLs expected ±2<i>σ</i>")))
         panel.add(.band(Band(x: x, lower: scan.points.map(\.sensitivity.u2CLs.minus1), upper: scan.points.map(\.sensitivity.u2CLs.plus1),

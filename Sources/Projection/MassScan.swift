@@ -31,7 +31,8 @@ public struct MassScan: Sendable {
                 output.buffer[i] = point(massGeV: massesGeV[i], scenario: scenario, kaonDecays: kaonDecays, background: background)
             }
         }
-        return SensitivityCurve(label: scenario.label, kaonDecaysEffective: kaonDecays, points: points.map { $0! })
+        return SensitivityCurve(label: scenario.label, kaonDecaysEffective: kaonDecays, confidence: scenario.analysis.confidence,
+                                statistic: scenario.analysis.statistic, points: points.map { $0! })
     }
 
     /// One mass point (PHYSICS.md §2 and §4; seed 001 Eqs. 1–3).
@@ -68,8 +69,14 @@ public struct MassScan: Sendable {
         let signalPerU2 = yield.eventsPerU2 * window.signalFraction
 
         let experiment = CountingExperiment(background: b, backgroundUncertainty: db, uncertaintyModel: analysis.backgroundPrior.uncertaintyModel)
-        let cls = expectedLimits(experiment, confidence: analysis.confidence, method: .cls)
+        // Outside the physical range of the statistics (b or δb not finite, or above 10³⁰⁰ events)
+        // nothing is computed: NaN, reported as not finite by `ProjectionTable.warnings`.
+        let inRange = experiment.rangeError == nil
+        let cls = inRange ? expectedLimits(experiment, confidence: analysis.confidence, method: .cls) : ExpectedLimits(all: .nan)
         let toU2 = { (events: Double) in u2(fromSignalEvents: events, signalEventsPerU2: signalPerU2) }
+        // The s/√b formulas say nothing without background (b = δb = 0): NaN, reported by
+        // `ProjectionTable.warnings` and written empty. CLs stays defined (2.303 events at 90 %).
+        let simpleDefined = inRange && SimpleSensitivity.isDefined(background: b, backgroundUncertainty: db)
         return SensitivityPoint(
             massGeV: massGeV,
             branchingFractionPerU2: yield.branchingFractionPerU2,
@@ -82,8 +89,10 @@ public struct MassScan: Sendable {
             backgroundUncertainty: db,
             backgroundMCUncertainty: estimate.mcUncertainty,
             vetoPassFraction: estimate.vetoPassFraction ?? .nan,
-            u2Detection: toU2(SimpleSensitivity.detectionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)),
-            u2MedianExclusion: toU2(SimpleSensitivity.medianExclusionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)),
+            u2Detection: simpleDefined
+                ? toU2(SimpleSensitivity.detectionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)) : .nan,
+            u2MedianExclusion: simpleDefined
+                ? toU2(SimpleSensitivity.medianExclusionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)) : .nan,
             u2CLs: ExpectedLimits(minus2: toU2(cls.minus2), minus1: toU2(cls.minus1), median: toU2(cls.median), plus1: toU2(cls.plus1), plus2: toU2(cls.plus2)))
     }
 }

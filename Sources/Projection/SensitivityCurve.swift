@@ -1,15 +1,23 @@
 import Physics
 import Scenario
 
-/// The projection of one variant: its label, N_K and one point per mass.
+/// The projection of one variant: its label, N_K, the confidence level and statistic of its
+/// analysis, and one point per mass.
 public struct SensitivityCurve: Sendable, Equatable {
     public var label: String
     public var kaonDecaysEffective: Double
+    /// The variant's `analysis.confidence` (every limit of its points is at this CL).
+    public var confidence: Double
+    /// The variant's `analysis.statistic` (the one drawn for it by default).
+    public var statistic: Statistic
     public var points: [SensitivityPoint]
 
-    public init(label: String, kaonDecaysEffective: Double, points: [SensitivityPoint]) {
+    public init(label: String, kaonDecaysEffective: Double, confidence: Double = 0.90, statistic: Statistic = .medianExclusion,
+                points: [SensitivityPoint]) {
         self.label = label
         self.kaonDecaysEffective = kaonDecaysEffective
+        self.confidence = confidence
+        self.statistic = statistic
         self.points = points
     }
 }
@@ -20,7 +28,7 @@ public struct Projection: Sendable, Equatable {
     public var name: String
     public var title: String
     public var channel: Channel
-    /// Confidence level of the limits (from the first variant's analysis).
+    /// Confidence level of the first variant's limits; each curve carries its own.
     public var confidence: Double
     public var curves: [SensitivityCurve]
 

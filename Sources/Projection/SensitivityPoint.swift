@@ -25,9 +25,10 @@ public struct SensitivityPoint: Sendable, Equatable {
     public var backgroundMCUncertainty: Double
     /// ⟨ε_bkg⟩ in the window.
     public var vetoPassFraction: Double
-    /// |U|² of the detection sensitivity s = z√(b + δb²) (seed 001 Eq. 3).
+    /// |U|² of the detection sensitivity s = z√(b + δb²) (seed 001 Eq. 3); NaN where it is
+    /// undefined (b = δb = 0, `SimpleSensitivity.isDefined`).
     public var u2Detection: Double
-    /// |U|² of the median expected exclusion s = z√(b + s + δb²).
+    /// |U|² of the median expected exclusion s = z√(b + s + δb²); NaN where b = δb = 0.
     public var u2MedianExclusion: Double
     /// |U|² of the CLs expected limit: median and ±1σ/±2σ band edges.
     public var u2CLs: ExpectedLimits

@@ -2,10 +2,11 @@ import Foundation
 import Statistics
 
 /// Expected CLs limit with ±1σ/±2σ bands for one window: the worst (slowest) over
-/// b ∈ {1, 100, 10⁴, 10⁷} and δb/b ∈ {0, 0.1} of the time per window (target ≤ 1 ms).
+/// b ∈ {1, 100, 1000, 2900 (in the blend), 10⁴, 10⁷} and δb/b ∈ {0, 0.1, 0.5, 1} of the time
+/// per window (target ≤ 1 ms).
 enum LimitBenchmark {
-    static let backgrounds: Set<Double> = [1, 100, 1e4, 1e7]
-    static let relativeUncertainties: Set<Double> = [0, 0.1]
+    static let backgrounds: Set<Double> = [1, 100, 1e3, 2.9e3, 1e4, 1e7]
+    static let relativeUncertainties: Set<Double> = [0, 0.1, 0.5, 1]
     static let target = 1e-3
 
     static func run(repetitions: Int) -> BenchmarkRow {

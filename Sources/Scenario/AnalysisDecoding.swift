@@ -8,7 +8,7 @@ enum AnalysisDecoding {
     static let keys = ["window", "statistic", "confidence", "background_uncertainty", "background_prior"]
     static let windowExpected = "a half-width k in (0, 10] of the m2_miss window in units of sigma, like '1.4 sigma', or 'optimal'"
     static let statisticExpected = "one of " + Statistic.allCases.map(\.rawValue).joined(separator: ", ")
-    static let confidenceExpected = "a confidence level in (0, 1), like 0.90"
+    static let confidenceExpected = "a confidence level above 0.5 and at most 0.9999, like 0.90"
     static let uncertaintyExpected = "a relative background uncertainty delta_b/b in [0, 10], like 0.12"
     static let priorExpected = "one of " + BackgroundPrior.allCases.map(\.rawValue).joined(separator: ", ")
 
@@ -22,7 +22,7 @@ enum AnalysisDecoding {
             ValueDecoding.choice($0, ValueDecoding.cases(Statistic.self), expected: statisticExpected, log: log)
         } ?? defaults.statistic
         let confidence = reader.optional("confidence").map {
-            ValueDecoding.number($0, range: .openUnit, expected: confidenceExpected, log: log)
+            ValueDecoding.number($0, range: .confidenceLevel, expected: confidenceExpected, log: log)
         } ?? defaults.confidence
         let uncertainty = reader.optional("background_uncertainty").map {
             ValueDecoding.number($0, range: PhysicalRanges.backgroundUncertainty, expected: uncertaintyExpected, log: log)

@@ -1,4 +1,5 @@
 import Physics
+import Statistics
 
 /// An allowed interval for a decoded number (in canonical units for quantities).
 struct ValueRange: Sendable {
@@ -18,8 +19,8 @@ struct ValueRange: Sendable {
     static let fraction = ValueRange(lower: 0, upper: 1)
     /// (0, 1]
     static let positiveFraction = ValueRange(lower: 0, lowerInclusive: false, upper: 1)
-    /// (0, 1): confidence levels.
-    static let openUnit = ValueRange(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)
+    /// (0.5, 0.9999]: confidence levels where the statistics mean something (`ConfidenceLevel`).
+    static let confidenceLevel = ValueRange(lower: ConfidenceLevel.exclusiveLowerBound, lowerInclusive: false, upper: ConfidenceLevel.upperBound)
     /// > 0
     static let positive = ValueRange(lower: 0, lowerInclusive: false)
     /// ≥ 0

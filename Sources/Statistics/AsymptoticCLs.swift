@@ -1,66 +1,131 @@
 import RealModule
 
-/// CLs from the asymptotic distributions of q̃_s (Cowan, Cranmer, Gross, Vitells, EPJC 71
-/// (2011) 1554; Wilks and Wald), for one counting window. With q_A = q̃_s on the
-/// background-only Asimov data set (n = b) and q̃ = q̃_s on the data (Eqs. 65–66):
+/// CLs in the large-count limit, for one counting window: the hybrid CLs of `ExactCLs` with
+/// every Poisson tail replaced by its asymptotic form (`AsymptoticPoissonTail`, Wilks' theorem
+/// as used by Cowan, Cranmer, Gross, Vitells, EPJC 71 (2011) 1554) and averaged over the same
+/// background prior (truncated Gaussian or log-normal, `BackgroundPriorAverage`):
 ///
-///     q̃ ≤ q_A:  CLs+b = 1 − Φ(√q̃),                   CLb = Φ(√q_A − √q̃)
-///     q̃ > q_A:  CLs+b = 1 − Φ((q̃ + q_A)/(2√q_A)),     CLb = Φ((q_A − q̃)/(2√q_A))
+///     F(n; s) = E_π[Φ(r(n; s + b′))],   CLs(s) = F(n; s) / F(n; 0),
 ///
-/// and the expected limit of the band N (N = 0 the median, ±1, ±2) solves (Eq. 89 with
-/// σ = s/√q_A evaluated at the limit itself)
+/// with the count n continuous. The expected limit of the band N (N = 0 the median, ±1, ±2)
+/// is the limit at n_N, the Φ(N)-quantile of the background-only count distribution
+/// F(n_N; 0) = Φ(N), i.e. it solves F(n_N; s) = α Φ(N), α = 1 − CL.
 ///
-///     √q_A(s) = Φ⁻¹(1 − α Φ(N)) + N,   α = 1 − CL.
+/// Without background uncertainty the median is CCGV's Eq. 89 exactly: n_0 = b is their
+/// Asimov data set and r(b; s + b)² = q_A, so √q_A(s) = Φ⁻¹(1 − α/2); the bands differ from
+/// Eq. 89 (which takes σ = s/√q_A fixed) only at O(1/√b). With δb > 0 the spread of n carries
+/// the Poisson variance b and the prior, so the Asimov width is ≈ √(b + δb²) and the bands keep
+/// the prior's shape: for a Gaussian truncated at b′ = 0 with δb/b = 1 the −2σ edge is
+/// 0.07 b, not the 0.84 b of a symmetric width σ, as in the exact method.
 ///
-/// Fast and smooth, but wrong at small counts: at b = 0 the median is 1.35 instead of the
-/// exact 2.30 (q_A = 2s there). `expectedLimits(_:confidence:method:)` uses it only where b is
-/// large.
+/// Everything is computed on offsets from b (n = b + x, b′ = b + d), so that the limits keep
+/// their relative precision at any finite b (b + s − b is never formed): at b = 10⁵⁰ the median
+/// is 1.645×10²⁵. Accurate to ≈ 1 % against the exact method from b ≈ 1000 (the discreteness
+/// of n and the Poisson skewness left out are O(1/√b)); wrong at small counts: at b = 0 the
+/// median is Φ⁻¹(CL)²/2 = 0.82 instead of the exact ln 10 = 2.30.
 struct AsymptoticCLs: Sendable {
-    let experiment: CountingExperiment
+    let prior: BackgroundPriorAverage
+    /// 1 − CL.
     let alpha: Double
 
     init(_ experiment: CountingExperiment, confidence: Double) {
-        self.experiment = experiment
+        prior = BackgroundPriorAverage(experiment)
         alpha = 1 - confidence
     }
 
-    private var asimov: ProfileLikelihood { ProfileLikelihood(experiment: experiment, observed: experiment.background) }
+    private var experiment: CountingExperiment { prior.experiment }
+
+    /// The spread of the background-only count, √(b + δb²) (events), formed without overflow.
+    private var countSpread: Double {
+        Double.hypot(experiment.background.squareRoot(), experiment.backgroundUncertainty)
+    }
+
+    /// Which derivative `averagedTail` returns alongside F.
+    enum Derivative { case inSignal, inCount }
+
+    /// F(b + x; s) and ∂F/∂s or ∂F/∂x, averaged over the prior.
+    func averagedTail(countOffset x: Double, signal s: Double, derivative: Derivative) -> (value: Double, derivative: Double) {
+        let b = experiment.background
+        let tail = { (meanOffset: Double) -> (Double, Double) in
+            let value = AsymptoticPoissonTail.cumulative(background: b, countOffset: x, meanOffset: meanOffset)
+            return (value.value, derivative == .inSignal ? value.derivativeInMean : value.derivativeInCount)
+        }
+        if experiment.backgroundIsExact { return tail(s) }
+        // Φ(r) steps from 1 to 0 where b′ + s passes n, i.e. at d = x − s, over √n events.
+        return prior.average(stepOffset: x - s, stepWidth: max(1, b + x).squareRoot()) { _, d in tail(d + s) }
+    }
+
+    /// One band: the background-only count quantile n_N = b + countOffset and the limit there.
+    struct Band: Sendable {
+        var countOffset: Double
+        var limit: Double
+    }
+
+    /// The five bands, ordered as `ExpectedLimits.bandSigmas`.
+    func bands() -> [Band] {
+        ExpectedLimits.bandSigmas.map { sigma in
+            let quantile = backgroundOnlyQuantile(NormalDistribution.cdf(sigma))
+            return Band(countOffset: quantile.countOffset,
+                        limit: upperLimit(countOffset: quantile.countOffset, backgroundOnlyCumulative: quantile.cumulative))
+        }
+    }
 
     /// Expected limits for the five bands.
     func expectedLimits() -> ExpectedLimits {
-        let asimov = self.asimov
-        return ExpectedLimits(ExpectedLimits.bandSigmas.map { sigma in
-            let target = NormalDistribution.quantile(1 - alpha * NormalDistribution.cdf(sigma)) + sigma
-            return solve { target - asimov.testStatistic(signal: $0).squareRoot() }
-        })
+        ExpectedLimits(bands().map(\.limit))
     }
 
     /// The observed limit for n observed events.
     func upperLimit(observed: Int) -> Double {
-        let data = ProfileLikelihood(experiment: experiment, observed: Double(observed))
-        let asimov = self.asimov
-        return solve { s in
-            Double.log(Self.cls(observed: data.testStatistic(signal: s), asimov: asimov.testStatistic(signal: s))) - Double.log(alpha)
+        let x = Double(observed) - experiment.background
+        return upperLimit(countOffset: x, backgroundOnlyCumulative: averagedTail(countOffset: x, signal: 0, derivative: .inSignal).value)
+    }
+
+    /// The s with F(b + x; s) = α CLb: Newton's method on ln F(b + x; s) − ln(α CLb), which
+    /// falls from ln(1/α) > 0 at s = 0.
+    func upperLimit(countOffset x: Double, backgroundOnlyCumulative clb: Double) -> Double {
+        let target = Double.log(alpha * clb)
+        let spread = countSpread
+        let start = max(0, x) + NormalDistribution.quantile(1 - alpha * clb) * spread
+        return RootFinding.newtonInBracket(lower: 0, start: max(start, 1e-3 * (spread + 1)), valueAtLowerIsPositive: true, relativeTolerance: 1e-11) { s in
+            let tail = averagedTail(countOffset: x, signal: s, derivative: .inSignal)
+            return (Double.log(tail.value) - target, tail.derivative / tail.value)
         }
     }
 
-    /// CLs from q̃ and q_A (Eqs. 65–66 of CCGV).
-    static func cls(observed q: Double, asimov qA: Double) -> Double {
-        if qA <= 0 { return 1 }
-        let rootA = qA.squareRoot()
-        if q <= qA {
-            let root = q.squareRoot()
-            return NormalDistribution.survival(root) / NormalDistribution.cdf(rootA - root)
+    /// The q-quantile of the background-only count, as the offset x = n_q − b, and F there
+    /// (= q, or more where the count distribution has its atom at n = 0).
+    func backgroundOnlyQuantile(_ q: Double) -> (countOffset: Double, cumulative: Double) {
+        let b = experiment.background
+        let atZero = averagedTail(countOffset: -b, signal: 0, derivative: .inCount).value
+        if atZero >= q { return (-b, atZero) }
+        let spread = countSpread
+        let cdf = { (x: Double) in averagedTail(countOffset: x, signal: 0, derivative: .inCount).value }
+        // Bracket [lower, upper] with F(lower) < q ≤ F(upper), galloping from the normal guess.
+        var lower = -b, upper = max(-b, NormalDistribution.quantile(q) * spread)
+        var step = spread
+        // At most 200 doublings: the spread times 2²⁰⁰ is beyond any count.
+        if cdf(upper) >= q {
+            for _ in 0..<200 {
+                let candidate = max(-b, upper - step)
+                if candidate == -b || cdf(candidate) < q { lower = candidate; break }
+                upper = candidate
+                step *= 2
+            }
+        } else {
+            lower = upper
+            for _ in 0..<200 {
+                let candidate = lower + step
+                if cdf(candidate) >= q { upper = candidate; break }
+                lower = candidate
+                step *= 2
+            }
         }
-        return NormalDistribution.survival((q + qA) / (2 * rootA)) / NormalDistribution.cdf((qA - q) / (2 * rootA))
-    }
-
-    /// Root of a function of s that is positive at s → 0 and negative at large s.
-    private func solve(_ f: (Double) -> Double) -> Double {
-        let b = experiment.background, db = experiment.backgroundUncertainty
-        let scale = (b + db * db + 1).squareRoot()
-        let lower = 1e-9 * scale
-        let upper = RootFinding.expandUpward(from: 4 * scale) { f($0) < 0 }
-        return RootFinding.brent(lower: lower, upper: upper, relativeTolerance: 1e-10, f)
+        let x = RootFinding.newtonInBracket(lower: lower, upper: upper, start: 0.5 * (lower + upper), valueAtLowerIsPositive: false,
+                                            relativeTolerance: 0, absoluteTolerance: 1e-10 * spread) { x in
+            let tail = averagedTail(countOffset: x, signal: 0, derivative: .inCount)
+            return (tail.value - q, tail.derivative)
+        }
+        return (x, q)
     }
 }

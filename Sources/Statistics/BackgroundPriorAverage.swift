@@ -14,8 +14,14 @@ import RealModule
 /// tail steps from 1 to 0, b′ = k + 1 − s, at 0, ±2 and ±7 Poisson widths √(k + 1) (to resolve
 /// the step when δb ≫ √k). The normalisation is the same quadrature applied to 1, so the
 /// truncation (and the cut at |θ| = 8, 10⁻¹⁵ of the mass) is renormalised consistently.
+/// Valid for b, δb ≤ 10³⁰⁰ (`CountingExperiment`): b + 8δb stays finite, and the log-normal
+/// tail is cut where b′ would pass 10³⁰⁵.
 /// Limits agree with adaptive quadrature to ≈ 2×10⁻⁷ relative (fewer edges or 5–6 points per
 /// panel without the ±2, ±7 edges cost 10⁻⁵–10⁻³).
+///
+/// The same quadrature averages any tail with such a step (`average(stepOffset:stepWidth:_:)`),
+/// e.g. the asymptotic tails of `AsymptoticPoissonTail`. The prior is handled through the offset
+/// d = b′ − b, never through b′ − b computed from b′, so that nothing cancels at b ≫ δb.
 struct BackgroundPriorAverage: Sendable {
     /// The rule used on each panel of the prior integrals.
     static let panelRule = GaussLegendre(points: 6)
@@ -24,7 +30,10 @@ struct BackgroundPriorAverage: Sendable {
     /// ln κ for the log-normal prior.
     private let logKappa: Double
     private let thetaLower: Double
-    private let thetaUpper = 8.0
+    private let thetaUpper: Double
+    /// The largest b′ reached by the log-normal prior, 10³⁰⁵ events: b κ⁸ can pass the largest
+    /// Double for very wide priors, so the upper tail is cut there (only where b κ⁸ > 10³⁰⁵).
+    static let largestLogNormalBackground = 1e305
 
     init(_ experiment: CountingExperiment) {
         self.experiment = experiment
@@ -33,9 +42,12 @@ struct BackgroundPriorAverage: Sendable {
         case .gaussian:
             logKappa = 0
             thetaLower = db > 0 ? max(-8, -b / db) : -8
+            thetaUpper = 8
         case .logNormal:
             logKappa = b > 0 ? Double.log(onePlus: db / b) : 0
             thetaLower = -8
+            let reach = logKappa > 0 ? Double.log(Self.largestLogNormalBackground / b) / logKappa : 8
+            thetaUpper = min(8, reach)
         }
     }
 
@@ -48,12 +60,22 @@ struct BackgroundPriorAverage: Sendable {
         }
     }
 
-    /// θ(b′), the inverse map (−∞ where b′ is below the support).
-    func theta(atBackground value: Double) -> Double {
+    /// The offset d(θ) = b′(θ) − b, computed without forming b′: δb θ (≥ −b) for the Gaussian,
+    /// b (κ^θ − 1) = b expm1(θ ln κ) for the log-normal.
+    func backgroundOffset(atTheta theta: Double) -> Double {
         let b = experiment.background
         switch experiment.uncertaintyModel {
-        case .gaussian: return (value - b) / experiment.backgroundUncertainty
-        case .logNormal: return value > 0 ? Double.log(value / b) / logKappa : -.infinity
+        case .gaussian: return max(-b, experiment.backgroundUncertainty * theta)
+        case .logNormal: return b * Double.expMinusOne(logKappa * theta)
+        }
+    }
+
+    /// θ(b′ = b + d), the inverse map (−∞ where b′ is below the support).
+    func theta(atBackgroundOffset d: Double) -> Double {
+        let b = experiment.background
+        switch experiment.uncertaintyModel {
+        case .gaussian: return d / experiment.backgroundUncertainty
+        case .logNormal: return d > -b ? Double.log(onePlus: d / b) / logKappa : -.infinity
         }
     }
 
@@ -62,8 +84,17 @@ struct BackgroundPriorAverage: Sendable {
         if experiment.backgroundIsExact {
             return PoissonDistribution.cumulativeAndProbability(k, mean: signal + experiment.background)
         }
-        var cumulative = 0.0, probability = 0.0, norm = 0.0
-        let edges = panelEdges(k: k, signal: signal)
+        let a = Double(k) + 1
+        return average(stepOffset: a - signal - experiment.background, stepWidth: a.squareRoot()) { theta, _ in
+            PoissonDistribution.cumulativeAndProbability(k, mean: signal + background(atTheta: theta))
+        }
+    }
+
+    /// E_π[f] for a pair of functions of the prior, f(θ, d) with d = b′ − b, whose first member
+    /// steps from 1 to 0 around d = `stepOffset` over a width `stepWidth` (both in events).
+    func average(stepOffset: Double, stepWidth: Double, _ f: (_ theta: Double, _ offset: Double) -> (Double, Double)) -> (Double, Double) {
+        var first = 0.0, second = 0.0, norm = 0.0
+        let edges = panelEdges(stepOffset: stepOffset, stepWidth: stepWidth)
         let rule = BackgroundPriorAverage.panelRule
         for panel in 0..<(edges.count - 1) {
             let half = 0.5 * (edges[panel + 1] - edges[panel])
@@ -71,23 +102,21 @@ struct BackgroundPriorAverage: Sendable {
             for i in 0..<rule.nodes.count {
                 let theta = middle + half * rule.nodes[i]
                 let weight = half * rule.weights[i] * Double.exp(-0.5 * theta * theta)
-                let tails = PoissonDistribution.cumulativeAndProbability(k, mean: signal + background(atTheta: theta))
-                cumulative += weight * tails.cumulative
-                probability += weight * tails.probability
+                let values = f(theta, backgroundOffset(atTheta: theta))
+                first += weight * values.0
+                second += weight * values.1
                 norm += weight
             }
         }
-        return (cumulative / norm, probability / norm)
+        return (first / norm, second / norm)
     }
 
     /// Sorted panel edges in θ: the support ends, the fixed points of the normal density and
-    /// the points around the Poisson step that fall inside the support.
-    private func panelEdges(k: Int, signal: Double) -> [Double] {
-        let centre = Double(k) + 1 - signal
-        let width = (Double(k) + 1).squareRoot()
+    /// the points around the step that fall inside the support.
+    private func panelEdges(stepOffset: Double, stepWidth: Double) -> [Double] {
         var interior: [Double] = [-4, -1.5, 1.5, 4]
         for multiple in [-7.0, -2, 0, 2, 7] {
-            interior.append(theta(atBackground: centre + multiple * width))
+            interior.append(theta(atBackgroundOffset: stepOffset + multiple * stepWidth))
         }
         var edges = [thetaLower]
         for theta in interior.sorted() where theta > thetaLower && theta < thetaUpper {

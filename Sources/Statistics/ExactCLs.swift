@@ -25,8 +25,9 @@ struct ExactCLs: Sendable {
     }
 
     /// The upper limit when CLb is already known. Solves g(s) = ln CLs+b(s) − ln(α CLb) = 0,
-    /// g′(s) = −E[P(n = n_obs)] / E[P(n ≤ n_obs)], by Newton's method inside a bracket.
-    func upperLimit(observed k: Int, backgroundOnlyCumulative clb: Double) -> Double {
+    /// g′(s) = −E[P(n = n_obs)] / E[P(n ≤ n_obs)], by Newton's method inside a bracket, from
+    /// `start` if given (e.g. the asymptotic limit) or from the normal approximation.
+    func upperLimit(observed k: Int, backgroundOnlyCumulative clb: Double, start given: Double? = nil) -> Double {
         let target = Double.log(alpha * clb)
         let g: (Double) -> (value: Double, derivative: Double) = { s in
             let tails = prior.poissonTails(k: k, signal: s)
@@ -35,8 +36,8 @@ struct ExactCLs: Sendable {
         // Normal-approximation start; ln CLs+b is concave in s (a log-concave survival function),
         // so Newton's iterates approach the root from above after at most one overshoot.
         let experiment = prior.experiment
-        let spread = (Double(k) + 1 + experiment.backgroundUncertainty * experiment.backgroundUncertainty).squareRoot()
-        let start = max(0, Double(k) - experiment.background) + NormalDistribution.quantile(1 - alpha * clb) * spread
+        let spread = Double.hypot((Double(k) + 1).squareRoot(), experiment.backgroundUncertainty)
+        let start = given ?? max(0, Double(k) - experiment.background) + NormalDistribution.quantile(1 - alpha * clb) * spread
         return RootFinding.newtonInBracket(lower: 0, start: max(start, 1), valueAtLowerIsPositive: true, relativeTolerance: 1e-7, g)
     }
 
@@ -45,12 +46,17 @@ struct ExactCLs: Sendable {
     /// distribution E_π[Poisson(b′)], with q = Φ(−2), Φ(−1), ½, Φ(1), Φ(2). n_q is the smallest
     /// n with P(n′ ≤ n) ≥ q, so the bands are discrete at small b (for b < ln 2 even the median
     /// has n = 0 and equals the b = 0 limit, 2.303 at 90 % CL).
-    func expectedLimits() -> ExpectedLimits {
+    ///
+    /// `guesses`, one per band, are where the searches start (the asymptotic n_q and limit,
+    /// close at large b); they change the cost, not the result.
+    func expectedLimits(guesses: [AsymptoticCLs.Band]? = nil) -> ExpectedLimits {
         var cache: [Int: Double] = [:]
-        let values = ExpectedLimits.bandSigmas.map { sigma -> Double in
-            let (n, clb) = backgroundOnlyQuantile(NormalDistribution.cdf(sigma))
+        let values = ExpectedLimits.bandSigmas.indices.map { band -> Double in
+            let guess = guesses?[band]
+            let (n, clb) = backgroundOnlyQuantile(NormalDistribution.cdf(ExpectedLimits.bandSigmas[band]),
+                                                   near: guess.map { prior.experiment.background + $0.countOffset })
             if let known = cache[n] { return known }
-            let limit = upperLimit(observed: n, backgroundOnlyCumulative: clb)
+            let limit = upperLimit(observed: n, backgroundOnlyCumulative: clb, start: guess?.limit)
             cache[n] = limit
             return limit
         }
@@ -60,15 +66,17 @@ struct ExactCLs: Sendable {
     /// The q-quantile n_q of the background-only count distribution and its CDF at n_q (= CLb).
     ///
     /// Galloping search from the normal-approximation guess, then bisection on the integers:
-    /// O(log) CDF evaluations even where the guess is far off (a wide, truncated prior).
-    func backgroundOnlyQuantile(_ q: Double) -> (n: Int, cumulative: Double) {
+    /// O(log) CDF evaluations even where the guess is far off (a wide, truncated prior). The
+    /// search starts at the continuous quantile `continuous` if given (n_q is the integer at or
+    /// above it minus ½), else at a Cornish–Fisher guess.
+    func backgroundOnlyQuantile(_ q: Double, near continuous: Double? = nil) -> (n: Int, cumulative: Double) {
         // Cornish–Fisher guess: mean b, variance b + δb², third cumulant b (the Poisson part),
         // and a continuity correction for the smallest n with P(n′ ≤ n) ≥ q.
         let b = prior.experiment.background, db = prior.experiment.backgroundUncertainty
-        let variance = b + db * db
+        let spread = Double.hypot(b.squareRoot(), db)
         let z = NormalDistribution.quantile(q)
-        let continuous = b + z * variance.squareRoot() + (variance > 0 ? (z * z - 1) * b / (6 * variance) : 0)
-        let guess = max(0, Int(min((continuous - 0.5).rounded(.up), 1e15)))
+        let skewness = spread > 0 ? (z * z - 1) * (b / spread) / (6 * spread) : 0
+        let guess = Self.count(near: (continuous ?? b + z * spread + skewness) - 0.5)
         let cdf = { (n: Int) in prior.poissonTails(k: n, signal: 0) }
         // Invariant once bracketed: F(below) < q ≤ F(above).
         var above: (n: Int, cumulative: Double)
@@ -91,9 +99,11 @@ struct ExactCLs: Sendable {
             below = guess
             var step = 1
             while true {
-                let candidate = below + step
+                // Never beyond `largestCount`: there F has reached q for any experiment the
+                // exact method is used for (b + 8 δb ≪ 10¹⁵); if not, the quantile is taken there.
+                let candidate = min(below + step, Self.largestCount)
                 let value = cdf(candidate).cumulative
-                if value >= q { above = (candidate, value); break }
+                if value >= q || candidate == Self.largestCount { above = (candidate, value); break }
                 below = candidate
                 step *= 2
             }
@@ -104,5 +114,17 @@ struct ExactCLs: Sendable {
             if value >= q { above = (middle, value) } else { below = middle }
         }
         return above
+    }
+
+    /// The largest count the exact method handles, 10¹⁵ events: integers up to it are exact in
+    /// a Double (2⁵³ ≈ 9×10¹⁵) with room for the galloping steps of the quantile search.
+    static let largestCount = 1_000_000_000_000_000
+
+    /// The count nearest above a real value x (events), clamped to 0 … `largestCount` (NaN
+    /// gives 0): the one place where a Double becomes an Int, safe for any input.
+    static func count(near x: Double) -> Int {
+        guard x > 0 else { return 0 }  // also NaN
+        guard x < Double(largestCount) else { return largestCount }
+        return Int(x.rounded(.up))
     }
 }

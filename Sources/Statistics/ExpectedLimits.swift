@@ -16,8 +16,8 @@ public struct ExpectedLimits: Sendable, Equatable {
         self.plus2 = plus2
     }
 
-    /// All five equal to one value (a statistic without bands).
-    init(all value: Double) {
+    /// All five equal to one value (a statistic without bands, or NaN where nothing is defined).
+    public init(all value: Double) {
         self.init(minus2: value, minus1: value, median: value, plus1: value, plus2: value)
     }
 

@@ -57,9 +57,10 @@ enum RootFinding {
     /// Newton step would leave it). f must change sign between lower and upper, the sign at
     /// `lower` being given; `upper` may be +∞, in which case it is found on the way (a step
     /// beyond the known region doubles x instead). `f` returns the value and the derivative.
+    /// Stops when a step or the bracket is below relativeTolerance·|x| + absoluteTolerance.
     static func newtonInBracket(
         lower: Double, upper: Double = .infinity, start: Double, valueAtLowerIsPositive lowerIsPositive: Bool,
-        relativeTolerance: Double = 1e-10, maximumIterations: Int = 200,
+        relativeTolerance: Double = 1e-10, absoluteTolerance: Double = 0, maximumIterations: Int = 200,
         _ f: (Double) -> (value: Double, derivative: Double)
     ) -> Double {
         var lower = lower, upper = upper
@@ -74,7 +75,8 @@ enum RootFinding {
             }
             let step = abs(next - x)
             x = next
-            if step <= relativeTolerance * abs(x) || upper - lower <= relativeTolerance * abs(x) { return x }
+            let tolerance = relativeTolerance * abs(x) + absoluteTolerance
+            if step <= tolerance || upper - lower <= tolerance { return x }
         }
         return x
     }

@@ -7,6 +7,14 @@ public enum SimpleSensitivity {
         NormalDistribution.quantile(confidence)
     }
 
+    /// Whether the formulas below say anything: b + δb² > 0. Both are large-b approximations;
+    /// without background (b = δb = 0) detection gives s = 0, "perfect sensitivity", and the
+    /// median exclusion z² (1.64 events at 90 % CL), while the true CLs limit is ln 10 = 2.303:
+    /// neither is a statement about the experiment, so callers report them as undefined there.
+    public static func isDefined(background b: Double, backgroundUncertainty db: Double = 0) -> Bool {
+        b > 0 || db > 0
+    }
+
     /// Detection sensitivity s = z √(b + δb²): seed 001 Sec. IV, "s ≳ 1.282 √b" (90 % CL, local),
     /// with the background uncertainty added in quadrature to the Poisson variance.
     public static func detectionSignal(background b: Double, backgroundUncertainty db: Double = 0, confidence: Double = 0.90) -> Double {

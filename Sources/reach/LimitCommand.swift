@@ -28,16 +28,16 @@ struct LimitCommand: ParsableCommand {
 
     // `.unconditional`: a negative number is read as the value (and then rejected with a clear
     // message) rather than mistaken for an option.
-    @Option(parsing: .unconditional, help: "Expected background b in the window, in events (e.g. 7549 or 1.2e6).")
+    @Option(parsing: .unconditional, help: "Expected background b in the window, in events, 0 to 1e300 (e.g. 7549 or 1.2e6).")
     var background: String
 
-    @Option(parsing: .unconditional, help: "Absolute uncertainty δb on the background, in events.")
+    @Option(parsing: .unconditional, help: "Absolute uncertainty δb on the background, in events, 0 to 1e300.")
     var backgroundUncertainty: String = "0"
 
     @Option(parsing: .unconditional, help: "Observed number of events (a non-negative integer); adds the observed limit.")
     var observed: String?
 
-    @Option(name: .customLong("cl"), parsing: .unconditional, help: "Confidence level, in (0, 1).")
+    @Option(name: .customLong("cl"), parsing: .unconditional, help: "Confidence level, above 0.5 and at most 0.9999.")
     var confidence: String = "0.90"
 
     @Option(help: "Statistical method: cls (exact at small counts), asymptotic, or simple (seed-001 formula).")
@@ -65,27 +65,35 @@ struct LimitCommand: ParsableCommand {
         }
     }
 
-    /// The parsed and checked options.
+    /// The parsed and checked options: b and δb in the physical range of `CountingExperiment`
+    /// (finite, 0 … 1e300 events), the CL in the range of `ConfidenceLevel` (0.5 < CL ≤ 0.9999).
     private func inputs() throws -> (CountingExperiment, Double, Int?) {
-        let b = try Self.number(background, option: "--background", expected: "a number of events >= 0") { $0 >= 0 }
-        let db = try Self.number(backgroundUncertainty, option: "--background-uncertainty", expected: "a number of events >= 0") { $0 >= 0 }
-        let cl = try Self.number(confidence, option: "--cl", expected: "a confidence level strictly between 0 and 1, e.g. 0.90") { $0 > 0 && $0 < 1 }
+        let events = CountingExperimentError.expectation
+        let b = try Self.number(background, option: "--background", expected: events) { CountingExperiment.isInRange(events: $0) }
+        let db = try Self.number(backgroundUncertainty, option: "--background-uncertainty", expected: events) {
+            CountingExperiment.isInRange(events: $0)
+        }
+        let cl = try Self.number(confidence, option: "--cl", expected: ConfidenceLevel.expectation) { ConfidenceLevel.isValid($0) }
         var count: Int?
         if let observed {
-            let n = try Self.number(observed, option: "--observed", expected: "a non-negative integer number of events") {
+            let n = try Self.number(observed, option: "--observed", expected: "a non-negative integer number of events below 1e15") {
                 $0 >= 0 && $0 == $0.rounded() && $0 < 1e15
             }
             if method == .simple {
                 throw ValidationError("--observed cannot be used with --method simple: the seed-001 formula has no observed limit; use cls or asymptotic")
             }
-            count = Int(n)
+            count = Int(n)  // an integer below 1e15: exact
         }
-        return (CountingExperiment(background: b, backgroundUncertainty: db, uncertaintyModel: prior), cl, count)
+        do {
+            return (try CountingExperiment(checkedBackground: b, backgroundUncertainty: db, uncertaintyModel: prior), cl, count)
+        } catch {
+            throw ValidationError(error.description)  // unreachable: both values were checked above
+        }
     }
 
     private static func number(_ text: String, option: String, expected: String, _ isValid: (Double) -> Bool) throws -> Double {
         guard let value = Quantity.parseNumber(text), isValid(value) else {
-            throw ValidationError("\(option): expected \(expected), got '\(text)'")
+            throw ValidationError("\(option) \(text): expected \(expected)")
         }
         return value
     }
@@ -98,13 +106,13 @@ struct LimitCommand: ParsableCommand {
         var fields: [String] = []
         if let observed { fields.append("\"observed\": \(Self.format(observed, digits: 7))") }
         fields.append("\"expected\": {\(edges)}")
-        fields.append("\"cl\": \(Self.format(confidence, digits: 10))")
+        fields.append("\"cl\": \(Self.format(confidence, digits: 15))")
         fields.append("\"method\": \"\(method.rawValue)\"")
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
     private func text(experiment: CountingExperiment, observed: Double?, observedCount: Int?, expected: ExpectedLimits, confidence: Double) -> String {
-        let clPercent = Self.format(100 * confidence, digits: 6)
+        let clPercent = Self.format(100 * confidence, digits: 15)  // 0.9 prints 90, 0.99995 prints 99.995
         var background = Self.format(experiment.background, digits: 7)
         if experiment.backgroundUncertainty > 0 {
             background += " ± " + Self.format(experiment.backgroundUncertainty, digits: 7) + " (\(prior.rawValue) prior)"

@@ -57,9 +57,34 @@ final class BranchingLimitReferencesCLITests: CLITestCase {
         assertSuccess(run)
         // b = 0: the CLs limit is −ln(0.10) = 2.303 events.
         XCTAssertTrue(run.stdout.contains("expected median  2.30259"), run.stdout)
-        assertFailure(try reach("limit", "--background", "-3"), status: 64, message: "Error: --background: expected a number of events >= 0, got '-3'")
+        assertFailure(try reach("limit", "--background", "-3"), status: 64, message: "Error: --background -3: expected a finite number of events between 0 and 1e300")
         assertFailure(try reach("limit", "--background", "10", "--cl", "90%"), status: 64,
-                      message: "Error: --cl: expected a confidence level strictly between 0 and 1, e.g. 0.90, got '90%'")
+                      message: "Error: --cl 90%: expected a confidence level above 0.5 and at most 0.9999, e.g. 0.90")
+    }
+
+    /// Inputs outside the physical range are usage errors (exit 64), never a trap.
+    func testLimitRefusesOutOfRangeInputs() throws {
+        assertFailure(try reach("limit", "--background", "10", "--background-uncertainty", "1e308"), status: 64,
+                      message: "Error: --background-uncertainty 1e308: expected a finite number of events between 0 and 1e300")
+        assertFailure(try reach("limit", "--background", "inf"), status: 64,
+                      message: "Error: --background inf: expected a finite number of events between 0 and 1e300")
+        for cl in ["0.3", "0.5", "0.9999999999999999", "1"] {
+            assertFailure(try reach("limit", "--background", "10", "--cl", cl), status: 64,
+                          message: "Error: --cl \(cl): expected a confidence level above 0.5 and at most 0.9999, e.g. 0.90")
+        }
+    }
+
+    /// At b = 10⁵⁰ the CLs median is Φ⁻¹(0.95) √b = 1.64485×10²⁵ (no b + s − b cancellation);
+    /// the CL is printed with all its digits.
+    func testLimitAtHugeBackgroundAndPreciseConfidence() throws {
+        let run = try reach("limit", "--background", "1e50", "--format", "json")
+        assertSuccess(run)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: run.stdoutData) as? [String: Any])
+        let median = try XCTUnwrap((json["expected"] as? [String: Any])?["median"] as? Double)
+        XCTAssertEqual(median / 1.6448536e25, 1, accuracy: 1e-6)
+        let precise = try reach("limit", "--background", "10", "--cl", "0.99985")
+        assertSuccess(precise)
+        XCTAssertTrue(precise.stdout.hasPrefix("Upper limits on signal events at 99.985 % CL"), precise.stdout)
     }
 
     // MARK: - references

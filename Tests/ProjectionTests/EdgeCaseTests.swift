@@ -85,25 +85,51 @@ final class EdgeCaseTests: XCTestCase {
     // MARK: no background
 
     /// b = 0: CLs gives ln 10 = 2.303 signal events at 90 % CL for the median and every band edge
-    /// (the only possible count is 0); seed 001's median exclusion s = z√s gives z² = 1.6424 and
-    /// the detection formula z√b gives 0. All finite; the veto pass fraction 0/0 is undefined.
-    func testZeroBackground() {
+    /// (the only possible count is 0). The seed-001 formulas say nothing there (detection would
+    /// give s = 0, "perfect sensitivity"): they are undefined, written empty (CSV) or null (JSON),
+    /// never 0, with one grouped warning for the variant. The veto pass fraction 0/0 is undefined
+    /// without a warning.
+    func testZeroBackground() throws {
         let curve = MassScan(channel: channel, massesGeV: [0.1, 0.2], workers: .threads(1))
             .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 0))
-        let z = 1.2815515655446004
         for point in curve.points {
-            assertNoNaN(point)
             XCTAssertEqual(point.background, 0)
             for value in point.u2CLs.values {
                 XCTAssertEqual(value * point.signalPerU2, 2.302585, accuracy: 1e-5)
             }
-            XCTAssertEqual(point.u2MedianExclusion * point.signalPerU2, z * z, accuracy: 1e-6)
-            XCTAssertEqual(point.u2Detection, 0)
+            XCTAssertTrue(point.u2MedianExclusion.isNaN, "undefined, not z²")
+            XCTAssertTrue(point.u2Detection.isNaN, "undefined, not 0")
             XCTAssertTrue(point.vetoPassFraction.isNaN, "no background before the veto: ⟨ε⟩ is undefined")
         }
         let projection = Projection(title: "no background", channel: channel, confidence: 0.9, curves: [curve])
-        XCTAssertNil(ProjectionTable.csv(projection).lowercased().range(of: "nan"))
-        XCTAssertEqual(ProjectionTable.warnings(projection), [], "an undefined veto pass fraction without background is not a numeric failure")
+        let csv = ProjectionTable.csv(projection)
+        XCTAssertNil(csv.lowercased().range(of: "nan"))
+        let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        for column in ["u2_detection", "u2_median_exclusion"] {
+            let index = try XCTUnwrap(rows[0].firstIndex(of: column))
+            XCTAssertEqual(rows[1...].map { $0[index] }, ["", ""], column)
+        }
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ProjectionTable.json(projection).utf8)) as? [String: Any])
+        let point = try XCTUnwrap(((json["variants"] as? [[String: Any]])?.first?["points"] as? [[String: Any]])?.first)
+        XCTAssertTrue(point["u2_detection"] is NSNull)
+        XCTAssertTrue(point["u2_median_exclusion"] is NSNull)
+        XCTAssertEqual((point["u2_cls_expected"] as? Double).map { $0 * curve.points[0].signalPerU2 } ?? 0, 2.302585, accuracy: 1e-5)
+        XCTAssertEqual(ProjectionTable.warnings(projection), [
+            "variant '\(curve.label)': u2_detection, u2_median_exclusion are not finite at 2 mass point(s), first at 100 MeV "
+                + "(no background expected there, b = 0: the s/√b formulas are undefined; CLs is defined)",
+        ])
+    }
+
+    /// A background beyond the physical range of the statistics (b > 10³⁰⁰ events) gives no
+    /// number, and says so; it does not trap.
+    func testBackgroundBeyondThePhysicalRangeIsReportedNotComputed() {
+        let curve = MassScan(channel: channel, massesGeV: [0.125], workers: .threads(1))
+            .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 1e305))
+        XCTAssertGreaterThan(curve.points[0].background, 1e300)
+        XCTAssertTrue(curve.points[0].u2CLs.values.allSatisfy(\.isNaN))
+        let warnings = ProjectionTable.warnings(Projection(title: "t", channel: channel, confidence: 0.9, curves: [curve]))
+        XCTAssertEqual(warnings.count, 1, "\(warnings)")
+        XCTAssertTrue(warnings[0].contains("u2_cls_expected") && warnings[0].contains("not finite"), warnings[0])
     }
 
     // MARK: enormous exposure

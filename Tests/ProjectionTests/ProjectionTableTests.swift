@@ -34,7 +34,7 @@ final class ProjectionTableTests: XCTestCase {
     func testCSVHeaderHasTheDocumentedColumns() {
         let header = ProjectionTable.csv(projection()).split(separator: "\n")[0]
         XCTAssertTrue(header.hasPrefix("variant,mass_MeV,br_per_U2,kaon_decays_eff,signal_acceptance,window_k"))
-        XCTAssertTrue(header.hasSuffix("u2_cls_expected,u2_cls_minus2sigma,u2_cls_minus1sigma,u2_cls_plus1sigma,u2_cls_plus2sigma,scenario,channel"))
+        XCTAssertTrue(header.hasSuffix("u2_cls_expected,u2_cls_minus2sigma,u2_cls_minus1sigma,u2_cls_plus1sigma,u2_cls_plus2sigma,scenario,channel,confidence,statistic"))
     }
 
     /// Several documents: one CSV whose last two columns name each row's document and channel;
@@ -47,8 +47,8 @@ final class ProjectionTableTests: XCTestCase {
         let rows = ProjectionTable.csv([electron, muon]).split(separator: "\n").map(String.init)
         XCTAssertEqual(rows.count, 1 + 4 + 4)
         XCTAssertEqual(rows[0], ProjectionTable.csvColumns.joined(separator: ","))
-        XCTAssertTrue(rows[1...4].allSatisfy { $0.hasSuffix(",kpi0en,K+ -> pi0 e+ N") }, "\(rows)")
-        XCTAssertTrue(rows[5...8].allSatisfy { $0.hasSuffix(",kmun-study,K+ -> mu+ N") }, "\(rows)")
+        XCTAssertTrue(rows[1...4].allSatisfy { $0.hasSuffix(",kpi0en,K+ -> pi0 e+ N,0.9,median-exclusion") }, "\(rows)")
+        XCTAssertTrue(rows[5...8].allSatisfy { $0.hasSuffix(",kmun-study,K+ -> mu+ N,0.9,median-exclusion") }, "\(rows)")
         XCTAssertEqual(Array(rows[1...4]), ProjectionTable.csv(electron).split(separator: "\n").dropFirst().map(String.init))
         XCTAssertTrue(rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == ProjectionTable.csvColumns.count })
     }

@@ -95,9 +95,10 @@ final class CLsLimitTests: XCTestCase {
     }
 
     func testAsymptoticFormulaFailsAtZeroBackgroundButCLsDoesNot() {
-        // Asymptotics at b = 0: q_A = 2s, √q_A = Φ⁻¹(0.95) ⇒ s = 1.645²/2 = 1.353.
+        // Asymptotics at b = 0: every count is n = 0 (CLb = 1) and P(n′ ≤ 0; s) ≈ Φ(−√(2s)) = 0.10
+        // ⇒ s = Φ⁻¹(0.90)²/2 = 1.28155²/2 = 0.8212, against the exact e⁻ˢ = 0.10.
         let none = CountingExperiment(background: 0)
-        XCTAssertEqual(expectedLimits(none, method: .asymptotic).median, 1.3528, accuracy: 1e-3)
+        XCTAssertEqual(expectedLimits(none, method: .asymptotic).median, 0.8212, accuracy: 1e-3)
         XCTAssertEqual(expectedLimits(none, method: .cls).median, ln10, accuracy: 1e-6)
     }
 
