@@ -81,12 +81,7 @@ extension Projector {
             guard let number = parameter.numericValue(of: text, in: unit) else {
                 throw ParameterScan.InputError(description: "\(parameter.path) = '\(text)' is not a number; expected numeric values to scan")
             }
-            var single = file
-            single.masses = MassGrid(fromGeV: massGeV, toGeV: massGeV, stepGeV: 1)
-            let projection = try project(single, variants: [variant])
-            guard let sensitivity = projection.curves.first?.points.first else {
-                throw ParameterScan.InputError(description: "no projection at \(ProjectionTable.format(massGeV * 1000)) MeV")
-            }
+            let sensitivity = try point(of: file, variant: variant, massGeV: massGeV)
             points.append(.init(text: text, value: number.value, unit: number.unit, sensitivity: sensitivity))
         }
         let scenario = first.variants[variant]

@@ -28,4 +28,15 @@ public struct Projector: Sendable {
         return Projection(title: file.title, channel: file.channel,
                           confidence: file.variants.first?.analysis.confidence ?? 0.90, curves: curves, name: file.documentName)
     }
+
+    /// The projection of one variant at one mass (what `reach scan` and `reach plot-background`
+    /// show at `--mass`): the same window choice, background and statistics as the mass scan.
+    public func point(of file: ScenarioFile, variant: Int, massGeV: Double) throws -> SensitivityPoint {
+        var single = file
+        single.masses = MassGrid(fromGeV: massGeV, toGeV: massGeV, stepGeV: 1)
+        guard let point = try project(single, variants: [variant]).curves.first?.points.first else {
+            throw ParameterScan.InputError(description: "no projection at \(ProjectionTable.format(massGeV * 1000)) MeV")
+        }
+        return point
+    }
 }

@@ -48,10 +48,34 @@ public enum ScenarioDecoder {
                    files: files, overrides: overrides, documents: .one).map { $0[0] }
     }
 
+    /// Document `index` (0-based) of a file that may hold several, with `overrides` written into
+    /// that document only (a parameter scan of one document of a multi-document file). Every
+    /// document is still checked. Parameters as for `decodeAll`.
+    public static func decode(
+        text: String,
+        path: String,
+        baseDirectory: String? = nil,
+        knownReferenceIDs: [LeptonFlavour: Set<String>] = ScenarioLoader.bundledReferenceIDs,
+        files: NamedFiles = .unchecked,
+        overrides: [ScenarioOverride] = [],
+        document index: Int
+    ) -> Result<ScenarioFile, ScenarioErrors> {
+        decodeFile(text: text, path: path, baseDirectory: baseDirectory, knownReferenceIDs: knownReferenceIDs,
+                   files: files, overrides: overrides, documents: .several, overriddenDocument: index).flatMap { documents in
+            guard documents.indices.contains(index) else {
+                return .failure(ScenarioErrors([ScenarioError(file: path, line: 1, column: 1, fieldPath: "",
+                                                              message: "the file holds \(documents.count) scenario document(s); there is no document \(index + 1)",
+                                                              expected: "a document number from 1 to \(documents.count)")]))
+            }
+            return .success(documents[index])
+        }
+    }
+
     private enum DocumentCount { case one, several }
 
     private static func decodeFile(text: String, path: String, baseDirectory: String?, knownReferenceIDs: [LeptonFlavour: Set<String>],
-                                   files named: NamedFiles, overrides: [ScenarioOverride], documents count: DocumentCount) -> Result<[ScenarioFile], ScenarioErrors> {
+                                   files named: NamedFiles, overrides: [ScenarioOverride], documents count: DocumentCount,
+                                   overriddenDocument: Int? = nil) -> Result<[ScenarioFile], ScenarioErrors> {
         let log = DiagnosticLog(file: path)
         let files: [ScenarioFile]? = {
             let (roots, complete) = YAMLComposition.composeAll(text, log: log)
@@ -62,8 +86,10 @@ public enum ScenarioDecoder {
                 return nil
             }
             let folder = baseDirectory ?? FilePaths.directory(of: path)
-            let decoded = roots.map { decodeDocument($0, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs,
-                                                     files: named, overrides: overrides, log: log) }
+            let decoded = roots.enumerated().map { index, root in
+                decodeDocument(root, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs, files: named,
+                               overrides: overriddenDocument == nil || overriddenDocument == index ? overrides : [], log: log)
+            }
             checkDistinctNames(decoded.map(\.identity), log: log)
             let files = decoded.compactMap(\.file)
             return complete && files.count == decoded.count ? files : nil

@@ -29,18 +29,25 @@ public enum ScenarioLoader {
     }
 
     /// The file read once and decoded once per set of overrides (a parameter scan: one set per
-    /// value), in order; or every problem found in any of them, each reported once.
+    /// value), in order; or every problem found in any of them, each reported once. With
+    /// `document` (0-based), the file may hold several documents and that one is returned, the
+    /// overrides written into it alone.
     public static func loadVariations(
         path: String,
         knownReferenceIDs: [LeptonFlavour: Set<String>] = ScenarioLoader.bundledReferenceIDs,
-        overrideSets: [[ScenarioOverride]]
+        overrideSets: [[ScenarioOverride]],
+        document: Int? = nil
     ) -> Result<[ScenarioFile], ScenarioErrors> {
         withText(path: path) { text, folder in
             var files: [ScenarioFile] = []
             var errors: [ScenarioError] = []
             for overrides in overrideSets {
-                switch ScenarioDecoder.decode(text: text, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs,
-                                              files: .disk, overrides: overrides) {
+                let decoded = document.map {
+                    ScenarioDecoder.decode(text: text, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs,
+                                           files: .disk, overrides: overrides, document: $0)
+                } ?? ScenarioDecoder.decode(text: text, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs,
+                                            files: .disk, overrides: overrides)
+                switch decoded {
                 case .success(let file): files.append(file)
                 case .failure(let found): errors += found.errors.filter { !errors.contains($0) }
                 }

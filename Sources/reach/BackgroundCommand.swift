@@ -41,9 +41,6 @@ struct BackgroundCommand: ParsableCommand {
     @Flag(help: "No summary line on stderr.")
     var quiet = false
 
-    /// More bins than this is a typo in --bin-width, not a spectrum.
-    static let maximumBins = 100_000
-
     func validate() throws {
         _ = try binWidthGeV2()
     }
@@ -55,50 +52,42 @@ struct BackgroundCommand: ParsableCommand {
         let scenarioFile = try ScenarioSelector.document(scenario, in: ScenarioInput.loadAllOrExit(path: file))
         try OutputFile.checkDistinct(outputs: [output].compactMap { $0 }, from: scenarioFile.inputPaths)
         let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
-        let scenario = scenarioFile.variants[index]
-        if case .table(let path, _) = scenario.background {
-            throw UsageFailure("variant '\(scenario.label)' uses the background table \(path); expected a variant with the radiative background model")
+        let variantScenario = scenarioFile.variants[index]
+        let spectrum: BackgroundSpectrum
+        do {
+            spectrum = try BackgroundSpectrum.make(for: variantScenario, channel: scenarioFile.channel, binWidthGeV2: width,
+                                                   generation: simulation.generation, workers: simulation.workers)
+        } catch {
+            throw BackgroundSpectrumOptions.failure(error, binWidth: binWidth)
         }
-        // The spectrum's range: from −5σ to 3σ beyond the background's m²_miss endpoint.
-        let process = RadiativeProcess(backgroundFor: scenarioFile.channel)
-        let upper = process.missingMassSquaredEndpointGeV2 + 3 * scenario.detector.resolutionGeV2
-        let lower = -5 * scenario.detector.resolutionGeV2
-        let binCount = (upper - lower) / width
-        guard binCount <= Double(Self.maximumBins) else {
-            throw UsageFailure("--bin-width \(binWidth): gives \(String(format: "%.3g", binCount)) bins over [\(ProjectionTable.format(lower)), \(ProjectionTable.format(upper))] GeV^2; expected at most \(Self.maximumBins) bins, a width of at least \(ProjectionTable.format((upper - lower) / Double(Self.maximumBins))) GeV^2")
-        }
-        var spectrumScenario = scenario
-        spectrumScenario.detector.backgroundAcceptance = VariantBackground.spectrumAcceptance(for: scenario)
-        let model = VariantBackground.radiativeModel(for: spectrumScenario, channel: scenarioFile.channel, generation: simulation.generation, workers: simulation.workers)
-        let bins = model.spectrum(binWidthGeV2: width, rangeGeV2: lower...upper)
-        try OutputFile.emit(BackgroundSpectrumTable.csv(bins: bins, header: [
-            "reach background: \(scenarioFile.channel.name), variant '\(scenario.label)'",
-            "events per bin of width \(ProjectionTable.format(width)) GeV^2 for N_K = \(ProjectionTable.format(model.kaonDecays)), background acceptance \(ProjectionTable.format(model.acceptance))",
+        try OutputFile.emit(spectrum.csv(header: [
+            "reach background: \(scenarioFile.channel.name), variant '\(variantScenario.label)'",
+            "events per bin of width \(ProjectionTable.format(width)) GeV^2 for N_K = \(ProjectionTable.format(spectrum.kaonDecays)), background acceptance \(ProjectionTable.format(spectrum.acceptance))",
             "generator: \(simulation.statistics.events) events, seed \(simulation.seed); veto and resolution of the variant",
         ]), to: output)
-        Messages(quiet: quiet).summary("background spectrum of '\(scenario.label)', \(bins.count) bins → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
+        Messages(quiet: quiet).summary("background spectrum of '\(variantScenario.label)', \(spectrum.bins.count) bins → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
     }
 }
 
 extension BackgroundCommand {
+    private func binWidthGeV2() throws -> Double { try BackgroundSpectrumOptions.binWidthGeV2(binWidth) }
+}
+
+/// What `background` and `plot-background` share about the spectrum's options.
+enum BackgroundSpectrumOptions {
     /// --bin-width in GeV², positive.
-    private func binWidthGeV2() throws -> Double {
-        switch Quantity.parse(binWidth, as: .massSquared) {
+    static func binWidthGeV2(_ text: String) throws -> Double {
+        switch Quantity.parse(text, as: .massSquared) {
         case .success(let q) where q.canonicalValue > 0: return q.canonicalValue
-        case .success: throw ValidationError("--bin-width \(binWidth): expected a positive squared mass like 5e-4 GeV^2")
-        case .failure(let e): throw ValidationError("--bin-width \(binWidth): \(e); expected a squared mass like 5e-4 GeV^2")
+        case .success: throw ValidationError("--bin-width \(text): expected a positive squared mass like 5e-4 GeV^2")
+        case .failure(let e): throw ValidationError("--bin-width \(text): \(e); expected a squared mass like 5e-4 GeV^2")
         }
+    }
+
+    /// A spectrum problem as the command line's error: the bin width, or the variant chosen.
+    static func failure(_ problem: BackgroundSpectrum.Problem, binWidth: String) -> UsageFailure {
+        if case .binWidth = problem { return UsageFailure("--bin-width \(binWidth): \(problem)") }
+        return UsageFailure("\(problem)")
     }
 }
 
-/// CSV of a reconstructed spectrum.
-enum BackgroundSpectrumTable {
-    static func csv(bins: [SpectrumBin], header: [String]) -> String {
-        var text = header.map { "# " + $0 + "\n" }.joined()
-        text += "m2_GeV2,events_before_veto,events_after_veto,uncertainty_after_veto\n"
-        for bin in bins {
-            text += [bin.m2GeV2, bin.beforeVeto, bin.afterVeto, bin.uncertaintyAfterVeto].map(ProjectionTable.format).joined(separator: ",") + "\n"
-        }
-        return text
-    }
-}

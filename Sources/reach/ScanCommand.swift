@@ -39,6 +39,9 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "The variant: its label or 1-based index (default: the first).")
     var variant: String?
 
+    @Option(help: "The scenario document of a file with several: its name or 1-based index (default: the first).")
+    var scenario: String?
+
     @Option(parsing: .unconditional, help: "HNL mass, with its unit (e.g. 135MeV).")
     var mass: String
 
@@ -77,14 +80,17 @@ struct ScanCommand: ParsableCommand {
         }
         let progress = Progress(quiet: quiet)
         defer { progress.clear() }
-        let plotPaths = plot.map { folder in [OutputFormat.pdf, .png(dpi: 150)].map { FigureFiles.path(folder: folder, basename: figureBasename, format: $0) } } ?? []
-        let scan = try Self.scan(path: file, outputs: [output].compactMap { $0 } + plotPaths, variant: variant, massGeV: try massGeV(), parameter: try scenarioParameter(),
+        let documents = try ScenarioInput.loadAllOrExit(path: file)
+        let document = try ScenarioSelector.document(scenario, in: documents)
+        let basename = figureBasename(document: documents.count > 1 ? document.documentName : nil)
+        let plotPaths = plot.map { folder in [OutputFormat.pdf, .png(dpi: 150)].map { FigureFiles.path(folder: folder, basename: basename, format: $0) } } ?? []
+        let scan = try Self.scan(path: file, documents: documents, document: document, outputs: [output].compactMap { $0 } + plotPaths, variant: variant, massGeV: try massGeV(), parameter: try scenarioParameter(),
                                  values: try valueList(), simulation: simulation) { progress.update("scanning value \($0)/\($1)") }
         progress.clear()
         ParameterScanTable.warnings(scan).forEach(messages.warning)
         try OutputFile.emit(format == .csv ? ParameterScanTable.csv(scan) : ParameterScanTable.json(scan), to: output)
         if let plot {
-            let written = try FigureFiles.write(ScanFigure.make(scan), formats: [.pdf, .png(dpi: 150)], folder: plot, basename: figureBasename)
+            let written = try FigureFiles.write(ScanFigure.make(scan), formats: [.pdf, .png(dpi: 150)], folder: plot, basename: basename)
             messages.summary("scan figure → \(written.joined(separator: ", "))")
         }
         messages.summary("scanned \(scan.parameter.path) over \(scan.points.count) value(s) at \(ProjectionTable.format(scan.massGeV * 1000)) MeV, variant '\(scan.variant)' → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
@@ -93,9 +99,9 @@ struct ScanCommand: ParsableCommand {
     /// The data of a scan, for tables and figures: the file checked as written, the variant
     /// chosen, the file decoded once per value and projected at one mass. Problems in the file
     /// or the values go to stderr, one line each, and exit with failure.
-    static func scan(path: String, outputs: [String] = [], variant: String?, massGeV: Double, parameter: ScenarioParameter, values: [String],
+    static func scan(path: String, documents: [ScenarioFile], document scenarioFile: ScenarioFile, outputs: [String] = [], variant: String?, massGeV: Double, parameter: ScenarioParameter, values: [String],
                      simulation: SimulationOptions, progress: ((Int, Int) -> Void)? = nil) throws -> ParameterScan {
-        let scenarioFile = try ScenarioInput.loadOrExit(path: path)
+        let documentIndex = documents.firstIndex { $0.documentName == scenarioFile.documentName } ?? 0
         try OutputFile.checkDistinct(outputs: outputs, from: scenarioFile.inputPaths)
         let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
         if let problem = ParameterScan.massProblem(massGeV, channel: scenarioFile.channel) {
@@ -103,7 +109,8 @@ struct ScanCommand: ParsableCommand {
         }
         let overrideSets = values.map { [ScenarioOverride(parameter: parameter, value: $0, variantIndex: index, origin: "--values")] }
         let variations: [ScenarioFile]
-        switch ScenarioLoader.loadVariations(path: path, knownReferenceIDs: ScenarioInput.knownReferenceIDs, overrideSets: overrideSets) {
+        switch ScenarioLoader.loadVariations(path: path, knownReferenceIDs: ScenarioInput.knownReferenceIDs, overrideSets: overrideSets,
+                                             document: documents.count > 1 ? documentIndex : nil) {
         case .success(let files): variations = files
         case .failure(let errors):
             StandardError.write(lines: errors.lines)
@@ -117,9 +124,10 @@ struct ScanCommand: ParsableCommand {
         }
     }
 
-    /// The scan figure's name: the file's stem and the parameter path, e.g. veto-scan-detector-veto-hermetic-angle.
-    private var figureBasename: String {
-        URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-scan-"
+    /// The scan figure's name: the file's stem (and document, in a file of several) and the
+    /// parameter path, e.g. na62-kpi0en-veto-scan-detector-veto-hermetic-angle.
+    private func figureBasename(document: String?) -> String {
+        URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + (document.map { "-" + $0 } ?? "") + "-scan-"
             + parameter.map { $0.isLetter || $0.isNumber ? $0 : "-" }.map(String.init).joined()
     }
 
