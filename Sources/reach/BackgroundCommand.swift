@@ -21,73 +21,46 @@ struct BackgroundCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Scenario file (YAML).")
-    var file: String
-
-    @Option(help: "The variant: its label or 1-based index (default: the first).")
-    var variant: String?
-
-    @Option(help: "The scenario document of a file with several: its name or 1-based index (default: the first).")
-    var scenario: String?
+    @OptionGroup var input: ScenarioOptions
 
     @Option(help: "Bin width in m²_miss, with its unit (e.g. 5e-4 GeV^2).")
-    var binWidth: String = "5e-4 GeV^2"
+    var binWidth: SquaredMassArgument = SquaredMassArgument(argument: "5e-4 GeV^2")!
 
-    @Option(name: .shortAndLong, help: "Output file (default: standard output).")
-    var output: String?
+    @OptionGroup var output: TableOutputOptions
 
     @OptionGroup var simulation: SimulationOptions
 
-    @Flag(help: "No summary line on stderr.")
-    var quiet = false
-
     func validate() throws {
-        _ = try binWidthGeV2()
+        _ = try binWidth.positiveValue(option: "--bin-width")
     }
 
     func run() throws {
         let start = DispatchTime.now()
-        let width = try binWidthGeV2()
-        try OutputFile.checkDestination(output)
-        let scenarioFile = try ScenarioSelector.document(scenario, in: ScenarioInput.loadAllOrExit(path: file))
-        try OutputFile.checkDistinct(outputs: [output].compactMap { $0 }, from: scenarioFile.inputPaths)
-        let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
-        let variantScenario = scenarioFile.variants[index]
+        let width = try binWidth.positiveValue(option: "--bin-width")
+        let document = try input.selectedDocument(of: input.loadDocuments())
+        try output.check(against: [document])
+        let variant = document.variants[try input.selectedVariant(in: document)]
         let spectrum: BackgroundSpectrum
         do {
-            spectrum = try BackgroundSpectrum.make(for: variantScenario, channel: scenarioFile.channel, binWidthGeV2: width,
+            spectrum = try BackgroundSpectrum.make(for: variant, channel: document.channel, binWidthGeV2: width,
                                                    generation: simulation.generation, workers: simulation.workers)
         } catch {
-            throw BackgroundSpectrumOptions.failure(error, binWidth: binWidth)
+            throw BackgroundSpectrumOptions.failure(error, binWidth: binWidth.text)
         }
-        try OutputFile.emit(spectrum.csv(header: [
-            "reach background: \(scenarioFile.channel.name), variant '\(variantScenario.label)'",
+        try output.emit(spectrum.csv(header: [
+            "reach background: \(document.channel.name), variant '\(variant.label)'",
             "events per bin of width \(ProjectionTable.format(width)) GeV^2 for N_K = \(ProjectionTable.format(spectrum.kaonDecays)), background acceptance \(ProjectionTable.format(spectrum.acceptance))",
             "generator: \(simulation.statistics.events) events, seed \(simulation.seed); veto and resolution of the variant",
-        ]), to: output)
-        Messages(quiet: quiet).summary("background spectrum of '\(variantScenario.label)', \(spectrum.bins.count) bins → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
+        ]))
+        output.messages.summary("background spectrum of '\(variant.label)', \(spectrum.bins.count) bins → \(output.destination) in \(elapsedSeconds(since: start))")
     }
-}
-
-extension BackgroundCommand {
-    private func binWidthGeV2() throws -> Double { try BackgroundSpectrumOptions.binWidthGeV2(binWidth) }
 }
 
 /// What `background` and `plot-background` share about the spectrum's options.
 enum BackgroundSpectrumOptions {
-    /// --bin-width in GeV², positive.
-    static func binWidthGeV2(_ text: String) throws -> Double {
-        switch Quantity.parse(text, as: .massSquared) {
-        case .success(let q) where q.canonicalValue > 0: return q.canonicalValue
-        case .success: throw ValidationError("--bin-width \(text): expected a positive squared mass like 5e-4 GeV^2")
-        case .failure(let e): throw ValidationError("--bin-width \(text): \(e); expected a squared mass like 5e-4 GeV^2")
-        }
-    }
-
     /// A spectrum problem as the command line's error: the bin width, or the variant chosen.
     static func failure(_ problem: BackgroundSpectrum.Problem, binWidth: String) -> UsageFailure {
         if case .binWidth = problem { return UsageFailure("--bin-width \(binWidth): \(problem)") }
         return UsageFailure("\(problem)")
     }
 }
-

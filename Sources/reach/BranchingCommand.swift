@@ -23,13 +23,13 @@ struct BranchingCommand: ParsableCommand {
     var channel: Channel
 
     @Option(parsing: .unconditional, help: "First HNL mass, with its unit (e.g. 0MeV, 0.1GeV).")
-    var from: String
+    var from: MassArgument
 
     @Option(parsing: .unconditional, help: "Last HNL mass, with its unit; included when it lies on the grid.")
-    var to: String
+    var to: MassArgument
 
     @Option(parsing: .unconditional, help: "Mass step, with its unit (e.g. 5MeV).")
-    var step: String
+    var step: MassArgument
 
     func validate() throws {
         _ = try massGridGeV()
@@ -47,29 +47,19 @@ struct BranchingCommand: ParsableCommand {
     /// The validated grid [GeV]; every failure names the option, the text as written and what
     /// was expected.
     private func massGridGeV() throws -> [Double] {
-        let fromGeV = try Self.parseMass(from, option: "--from")
-        let toGeV = try Self.parseMass(to, option: "--to")
-        let stepGeV = try Self.parseMass(step, option: "--step")
-        if fromGeV < 0 { throw ValidationError("--from '\(from)' is a negative mass; expected a mass ≥ 0") }
-        if toGeV < 0 { throw ValidationError("--to '\(to)' is a negative mass; expected a mass ≥ 0") }
-        if stepGeV <= 0 { throw ValidationError("--step '\(step)' is not positive; expected a mass step > 0") }
+        let fromGeV = try from.value(option: "--from")
+        let toGeV = try to.value(option: "--to")
+        let stepGeV = try step.value(option: "--step")
+        if fromGeV < 0 { throw ValidationError("--from '\(from.text)' is a negative mass; expected a mass ≥ 0") }
+        if toGeV < 0 { throw ValidationError("--to '\(to.text)' is a negative mass; expected a mass ≥ 0") }
+        if stepGeV <= 0 { throw ValidationError("--step '\(step.text)' is not positive; expected a mass step > 0") }
         switch BranchingTable.massGridGeV(fromGeV: fromGeV, toGeV: toGeV, stepGeV: stepGeV) {
         case .success(let masses):
             return masses
         case .failure(.reversedRange):
-            throw ValidationError("--from '\(from)' lies above --to '\(to)'; expected from ≤ to")
+            throw ValidationError("--from '\(from.text)' lies above --to '\(to.text)'; expected from ≤ to")
         case .failure(let error):
-            throw ValidationError("--from '\(from)' --to '\(to)' --step '\(step)': \(error)")
-        }
-    }
-
-    private static func parseMass(_ text: String, option: String) throws -> Double {
-        switch Quantity.parse(text, as: .mass) {
-        case .success(let quantity):
-            return quantity.canonicalValue
-        case .failure(let error):
-            let units = Quantity.Dimension.mass.acceptedUnits.joined(separator: ", ")
-            throw ValidationError("\(option): \(error); expected a mass with a unit (\(units)), e.g. 135MeV")
+            throw ValidationError("--from '\(from.text)' --to '\(to.text)' --step '\(step.text)': \(error)")
         }
     }
 

@@ -34,6 +34,11 @@ struct FigureOutputOptions: ParsableArguments {
     @Option(help: "Resolution of PNG output, dots per inch.")
     var dpi: Double = 150
 
+    @Flag(help: "No summary line on stderr.")
+    var quiet = false
+
+    var messages: Messages { Messages(quiet: quiet) }
+
     func validate() throws {
         guard dpi.isFinite, dpi >= 10, dpi <= 1200 else { throw ValidationError("--dpi \(dpi): expected a resolution from 10 to 1200") }
     }
@@ -99,47 +104,43 @@ struct PlotCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Scenario file (YAML).")
-    var file: String
+    @OptionGroup var input: ScenarioOptions
 
     @OptionGroup var figureOutput: FigureOutputOptions
 
     @OptionGroup var simulation: SimulationOptions
 
-    @Flag(help: "No summary line on stderr.")
-    var quiet = false
-
     func run() throws {
         let start = DispatchTime.now()
-        let messages = Messages(quiet: quiet)
+        let messages = figureOutput.messages
         try figureOutput.checkFolder()
-        let documents = try ScenarioInput.loadAllOrExit(path: file)
+        let all = try input.loadDocuments()
+        let documents = try input.selectedDocuments(of: all)
         let library = try ReferenceLibrary.bundled.get()
-        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        let progress = Progress(quiet: quiet)
+        let progress = Progress(quiet: figureOutput.quiet)
         defer { progress.clear() }
         // One figure per document: NAME.pdf, or NAME-<document>.pdf when the file holds several.
-        let basenames = documents.map { documents.count == 1 ? stem : stem + "-" + $0.documentName }
+        let basenames = documents.map { FigureNaming.basename(stem: input.stem, document: all.count > 1 ? $0.documentName : nil) }
         try OutputFile.checkDistinct(outputs: basenames.flatMap(figureOutput.paths), from: documents.flatMap(\.inputPaths))
         // Every document is projected and drawn before any file is written: a failing document
         // leaves every figure of the file as it was.
         var items: [OutputFile.Item] = []
         for (scenario, basename) in zip(documents, basenames) {
-            items += try plot(scenario, library: library, basename: basename, messages: messages, progress: progress,
-                              document: documents.count > 1 ? scenario.documentName : nil)
+            items += try plot(scenario, variants: try input.selectedVariants(in: scenario), library: library, basename: basename,
+                              messages: messages, progress: progress, document: all.count > 1 ? scenario.documentName : nil)
         }
         try OutputFile.write(items)
         messages.summary("plotted \(documents.count) figure(s) → \(items.map(\.path).joined(separator: ", ")) in \(elapsedSeconds(since: start))")
     }
 
     /// Projects one scenario and renders its figure in every requested format.
-    private func plot(_ scenario: ScenarioFile, library: ReferenceLibrary, basename: String, messages: Messages,
+    private func plot(_ scenario: ScenarioFile, variants: [Int]?, library: ReferenceLibrary, basename: String, messages: Messages,
                       progress: Progress, document: String?) throws -> [OutputFile.Item] {
         let projection: Projection
         let userCurves: [ReferenceCurve]
         do {
             userCurves = try UserReferenceCurves.read(for: scenario)
-            projection = try Projector(generation: simulation.generation, workers: simulation.workers).project(scenario) {
+            projection = try Projector(generation: simulation.generation, workers: simulation.workers).project(scenario, variants: variants) {
                 progress.update("projecting " + Progress.variantText($0, of: $1, document: document))
             }
         } catch {

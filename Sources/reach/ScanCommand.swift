@@ -31,19 +31,10 @@ struct ScanCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
-
-    @Argument(help: "Scenario file (YAML).")
-    var file: String
-
-    @Option(help: "The variant: its label or 1-based index (default: the first).")
-    var variant: String?
-
-    @Option(help: "The scenario document of a file with several: its name or 1-based index (default: the first).")
-    var scenario: String?
+    @OptionGroup var input: ScenarioOptions
 
     @Option(parsing: .unconditional, help: "HNL mass, with its unit (e.g. 135MeV).")
-    var mass: String
+    var mass: MassArgument
 
     @Option(help: "Path of a numeric key in the file, below base or a variant (e.g. detector.veto.hermetic_angle).")
     var parameter: String
@@ -52,58 +43,55 @@ struct ScanCommand: ParsableCommand {
     var values: String
 
     @Option(help: "Output format: csv or json.")
-    var format: Format = .csv
+    var format: TableFormat = .csv
 
-    @Option(name: .shortAndLong, help: "Output file (default: standard output).")
-    var output: String?
+    @OptionGroup var output: TableOutputOptions
 
     @OptionGroup var simulation: SimulationOptions
 
     @Option(help: "Also draw the scan into this folder (PDF and PNG, named after the file and the parameter).")
     var plot: String?
 
-    @Flag(help: "No summary line on stderr.")
-    var quiet = false
-
     func validate() throws {
-        _ = try massGeV()
+        _ = try mass.value(option: "--mass")
         _ = try scenarioParameter()
         _ = try valueList()
     }
 
     func run() throws {
         let start = DispatchTime.now()
-        let messages = Messages(quiet: quiet)
-        try OutputFile.checkDestination(output)
+        let messages = output.messages
         if let plot {
             try OutputFile.checkFolder(plot, option: "--plot", what: "the figure")
         }
-        let progress = Progress(quiet: quiet)
+        let progress = Progress(quiet: output.quiet)
         defer { progress.clear() }
-        let documents = try ScenarioInput.loadAllOrExit(path: file)
-        let document = try ScenarioSelector.document(scenario, in: documents)
-        let basename = figureBasename(document: documents.count > 1 ? document.documentName : nil)
+        let documents = try input.loadDocuments()
+        let document = try input.selectedDocument(of: documents)
+        let basename = FigureNaming.basename(stem: input.stem, document: documents.count > 1 ? document.documentName : nil,
+                                             suffix: "scan-" + FigureNaming.slug(parameter))
         let plotPaths = plot.map { folder in [OutputFormat.pdf, .png(dpi: 150)].map { FigureFiles.path(folder: folder, basename: basename, format: $0) } } ?? []
-        let scan = try Self.scan(path: file, documents: documents, document: document, outputs: [output].compactMap { $0 } + plotPaths, variant: variant, massGeV: try massGeV(), parameter: try scenarioParameter(),
+        try output.check(against: [document], extra: plotPaths)
+        let scan = try Self.scan(path: input.file, documents: documents, document: document, variant: try input.selectedVariant(in: document),
+                                 massGeV: try mass.value(option: "--mass"), parameter: try scenarioParameter(),
                                  values: try valueList(), simulation: simulation) { progress.update("scanning value \($0)/\($1)") }
         progress.clear()
         ParameterScanTable.warnings(scan).forEach(messages.warning)
-        try OutputFile.emit(format == .csv ? ParameterScanTable.csv(scan) : ParameterScanTable.json(scan), to: output)
+        try output.emit(format == .csv ? ParameterScanTable.csv(scan) : ParameterScanTable.json(scan))
         if let plot {
             let written = try FigureFiles.write(ScanFigure.make(scan), formats: [.pdf, .png(dpi: 150)], folder: plot, basename: basename)
             messages.summary("scan figure → \(written.joined(separator: ", "))")
         }
-        messages.summary("scanned \(scan.parameter.path) over \(scan.points.count) value(s) at \(ProjectionTable.format(scan.massGeV * 1000)) MeV, variant '\(scan.variant)' → \(output ?? "stdout") in \(elapsedSeconds(since: start))")
+        messages.summary("scanned \(scan.parameter.path) over \(scan.points.count) value(s) at \(ProjectionTable.format(scan.massGeV * 1000)) MeV, variant '\(scan.variant)' → \(output.destination) in \(elapsedSeconds(since: start))")
     }
 
     /// The data of a scan, for tables and figures: the file checked as written, the variant
     /// chosen, the file decoded once per value and projected at one mass. Problems in the file
     /// or the values go to stderr, one line each, and exit with failure.
-    static func scan(path: String, documents: [ScenarioFile], document scenarioFile: ScenarioFile, outputs: [String] = [], variant: String?, massGeV: Double, parameter: ScenarioParameter, values: [String],
+    static func scan(path: String, documents: [ScenarioFile], document scenarioFile: ScenarioFile, variant index: Int, massGeV: Double,
+                     parameter: ScenarioParameter, values: [String],
                      simulation: SimulationOptions, progress: ((Int, Int) -> Void)? = nil) throws -> ParameterScan {
         let documentIndex = documents.firstIndex { $0.documentName == scenarioFile.documentName } ?? 0
-        try OutputFile.checkDistinct(outputs: outputs, from: scenarioFile.inputPaths)
-        let index = try VariantSelector.indices(variant, in: scenarioFile)?.first ?? 0
         if let problem = ParameterScan.massProblem(massGeV, channel: scenarioFile.channel) {
             throw UsageFailure("--mass \(problem)")
         }
@@ -121,21 +109,6 @@ struct ScanCommand: ParsableCommand {
             return try projector.scan(variations, values: values, parameter: parameter, variant: index, massGeV: massGeV, progress: progress)
         } catch {
             throw InputFailure("\(error)")
-        }
-    }
-
-    /// The scan figure's name: the file's stem (and document, in a file of several) and the
-    /// parameter path, e.g. na62-kpi0en-veto-scan-detector-veto-hermetic-angle.
-    private func figureBasename(document: String?) -> String {
-        URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + (document.map { "-" + $0 } ?? "") + "-scan-"
-            + parameter.map { $0.isLetter || $0.isNumber ? $0 : "-" }.map(String.init).joined()
-    }
-
-    private func massGeV() throws -> Double {
-        switch Quantity.parse(mass, as: .mass) {
-        case .success(let quantity): return quantity.canonicalValue
-        case .failure(let error):
-            throw ValidationError("--mass: \(error); expected a mass with a unit (\(Quantity.Dimension.mass.acceptedUnits.joined(separator: ", "))), e.g. 135MeV")
         }
     }
 

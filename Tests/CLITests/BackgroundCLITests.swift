@@ -39,11 +39,11 @@ final class BackgroundCLITests: CLITestCase {
     func testBinWidthIsChecked() throws {
         try write(TestScenarios.small, to: "small.yaml")
         assertFailure(try reach("background", "small.yaml", "--bin-width", "5e-4"), status: 64,
-                      message: "Error: --bin-width 5e-4: '5e-4' has no unit; expected a squared mass like 5e-4 GeV^2")
+                      message: "Error: --bin-width: '5e-4' has no unit; expected a squared mass with a unit (keV^2, MeV^2, GeV^2), e.g. 5e-4 GeV^2")
         assertFailure(try reach("background", "small.yaml", "--bin-width", "5e-4 MeV"), status: 64,
-                      message: "Error: --bin-width 5e-4 MeV: 'MeV' is a unit of mass; expected a squared mass like 5e-4 GeV^2")
+                      message: "Error: --bin-width: 'MeV' is a unit of mass; expected a squared mass with a unit (keV^2, MeV^2, GeV^2), e.g. 5e-4 GeV^2")
         assertFailure(try reach("background", "small.yaml", "--bin-width", "0 GeV^2"), status: 64,
-                      message: "Error: --bin-width 0 GeV^2: expected a positive squared mass like 5e-4 GeV^2")
+                      message: "Error: --bin-width 0 GeV^2: expected a positive squared mass, e.g. 5e-4 GeV^2")
         let tiny = try reach("background", "small.yaml", "--bin-width", "1e-12 GeV^2", "--statistics", "20000")
         XCTAssertEqual(tiny.status, 64)
         XCTAssertTrue(tiny.errorLines.first?.hasPrefix("Error: --bin-width 1e-12 GeV^2: gives 1.42e+11 bins over") ?? false, tiny.stderr)
