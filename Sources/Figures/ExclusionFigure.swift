@@ -9,7 +9,8 @@ import Statistics
 /// The exclusion plot of a scenario file: projections as coloured lines beside the published
 /// limits (grey, excluded side filled; lower bounds hatched), optional ±1σ/±2σ CLs bands for
 /// one variant, an optional ratio panel against a baseline variant. The conventions are the
-/// field's (STYLE.md): linear mass axis, log |U|², label inside the frame, colour-blind palette.
+/// field's (docs/architecture.md §6): linear mass axis, log |U|², label inside the frame,
+/// colour-blind palette.
 public enum ExclusionFigure {
     /// Line dash per statistic: median exclusion solid, detection dashed, CLs median dash-dot.
     public static func dash(for statistic: Statistic) -> LineDash {

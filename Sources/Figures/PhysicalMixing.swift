@@ -1,7 +1,7 @@
 import Plot
 
 /// The physical region of the mixing, 0 ≤ |U|² ≤ 1 (|U|² is a squared element of a unitary
-/// matrix; PHYSICS.md Sec. 4), for what exclusion figures draw: a projected |U|² above 1 (or not
+/// matrix; docs/physics.md §6.3), for what exclusion figures draw: a projected |U|² above 1 (or not
 /// finite, e.g. beyond the kinematic endpoint) says only that nothing is reached there, so such
 /// points are left out and a curve stops where it leaves the region.
 enum PhysicalMixing {

@@ -4,7 +4,7 @@
 /// (arXiv:0705.1729) and Bondarenko et al., JHEP 11 (2018) 032 (arXiv:1805.08567), appendix on
 /// semileptonic meson decays. With the hadronic current H = f₊(q²)(p_K + p_π) + f₋(q²)(p_K − p_π)
 /// and the spin-summed |M|² ∝ 2(H·p_N)(H·p_l) − H²(p_N·p_l), integrating over the lepton angles
-/// at fixed q² = (p_l + p_N)² gives (PHYSICS.md §1)
+/// at fixed q² = (p_l + p_N)² gives (docs/physics.md §3.2)
 ///
 ///     dΓ/dq² = G_F² |V_us f₊(0)|² C_K² / (384 π³ m_K³) · λ_h^{1/2} λ_l^{1/2} / q⁴
 ///              · { f₊² λ_h [2q² − Σ − Δ²/q²] + 3 (m_K² − m_π²)² f₀² [Σ − Δ²/q²] }
@@ -55,7 +55,7 @@ public enum SemileptonicProduction {
     /// Γ(K+ → π0 l+ N) [GeV] per unit |U_l|² from G_F |V_us f₊(0)| alone: a cross-check, not the
     /// production rate. It omits S_EW = 1.0232 (Sirlin 1982) and the K+π0 corrections
     /// (1 + δ_SU2 + δ_EM)² ≈ 1.05 (FlaviaNet, EPJC 69 (2010) 399), so at m_N = 0 it falls ≈ 7.5 %
-    /// short of the measured K_e3 width (PHYSICS.md §1 quotes ≈ 5 %, the isospin part alone).
+    /// short of the measured K_e3 width (the isospin part alone is ≈ 5 %; docs/physics.md §3.2).
     public static func widthGeV(
         flavour: LeptonFlavour, massGeV: Double, formFactors: KaonFormFactors = .na48,
         quadrature: EndpointQuadrature = .standard

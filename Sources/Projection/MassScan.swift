@@ -35,7 +35,7 @@ public struct MassScan: Sendable {
                                 statistic: scenario.analysis.statistic, points: points.map { $0! })
     }
 
-    /// One mass point (PHYSICS.md §2 and §4; seed 001 Eqs. 1–3).
+    /// One mass point (docs/physics.md §4 and §6; seed 001 Eqs. 1–3).
     public func point(massGeV: Double, scenario: Scenario, kaonDecays: Double, background: any MissingMassBackground) -> SensitivityPoint {
         let detector = scenario.detector
         let analysis = scenario.analysis

@@ -6,7 +6,7 @@ import Scenario
 ///     s_tot / |U|² = N_K · B(K+ → … N; |U|² = 1) · ε_sig · (1 − f_vis)
 ///
 /// Every statistic converts to |U|² by dividing its signal-event limit by this times
-/// erf(k/√2) (PHYSICS.md §4), since the signal is linear in |U|².
+/// erf(k/√2) (docs/physics.md §6.3), since the signal is linear in |U|².
 public struct SignalYield: Sendable, Equatable {
     public var kaonDecays: Double
     public var branchingFractionPerU2: Double

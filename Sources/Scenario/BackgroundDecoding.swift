@@ -1,6 +1,6 @@
 /// `background:` either the built-in generator, `{model: radiative}`, or a user table
 /// dN/dm2_miss, `{table: path.csv, normalisation: per_kaon_decay}` or
-/// `{table: path.csv, normalisation: {kaon_decays: 3e10}}` (PHYSICS.md §3, last paragraph).
+/// `{table: path.csv, normalisation: {kaon_decays: 3e10}}` (docs/physics.md §5.11).
 enum BackgroundDecoding {
     static let keys = ["model", "table", "normalisation"]
     static let expected = "{model: radiative} or {table: <file.csv>, normalisation: per_kaon_decay | {kaon_decays: <N>}}"

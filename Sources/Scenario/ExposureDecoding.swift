@@ -1,6 +1,6 @@
 /// `exposure: {streams: [...]}`: kaon decays recorded in trigger streams. A stream gives either
 /// `kaon_decays` (with `prescale` ≥ 1, default 1, and `trigger_efficiency` in [0, 1], default 1),
-/// contributing kaon_decays × trigger_efficiency / prescale (PHYSICS.md §2), or its
+/// contributing kaon_decays × trigger_efficiency / prescale (docs/physics.md §4.1), or its
 /// `effective_kaon_decays` directly. The streams' contributions add (seed 001 Sec. V).
 enum ExposureDecoding {
     static let keys = ["streams"]

@@ -88,7 +88,7 @@ public struct Exposure: Sendable, Equatable {
 }
 
 /// A trigger stream: N_decays kaon decays in the fiducial volume, recorded with prescale P and
-/// trigger efficiency ε_trig, contributes N_decays · ε_trig / P (PHYSICS.md §2); or it states
+/// trigger efficiency ε_trig, contributes N_decays · ε_trig / P (docs/physics.md §4.1); or it states
 /// its effective kaon decays directly.
 public struct TriggerStream: Sendable, Equatable {
     public var name: String

@@ -52,7 +52,7 @@ public struct KaonBeam: Sendable, Equatable {
     }
 
     /// Fraction of isotropically emitted photons (kaon frame) found beyond lab angle `angleRad`:
-    /// (1 + cos θ*)/2. For 50 mrad: θ* ≈ 165°, 1.70 % (PHYSICS.md §3).
+    /// (1 + cos θ*)/2. For 50 mrad: θ* ≈ 165°, 1.70 % (docs/physics.md §5.6).
     @inlinable
     public func fractionBeyond(labPolarAngleRad angle: Double) -> Double {
         0.5 * (1 + cosThetaStar(labPolarAngleRad: angle))

@@ -7,7 +7,7 @@ import Physics
 /// (f₊ = 1 + λ'₊x + ½λ''₊x², f₀ = 1 + λ₀x, x = t/m_π+²), so they stay exact where the naive
 /// quotients are 0/0 (t → 0 for f₋, t → t′ for soft photons).
 extension KaonFormFactors {
-    /// f₋(t) = (f₀ − f₊)(m_K² − m_π²)/t (PHYSICS.md §1), with f₀ − f₊ = x(λ₀ − λ'₊ − ½λ''₊x)
+    /// f₋(t) = (f₀ − f₊)(m_K² − m_π²)/t (docs/physics.md §3.3), with f₀ − f₊ = x(λ₀ − λ'₊ − ½λ''₊x)
     /// divided out analytically. `pionMassGeV`: the final-state pion (π0 for K+ → π0 l+ ν).
     @inlinable
     public func minus(tGeV2: Double, pionMassGeV: Double) -> Double {

@@ -46,7 +46,7 @@ extension PhotonVeto {
     public static let seed001 = PhotonVeto(hermeticAngleRad: 0.05, inefficiency: .constant(1e-3), beyond: .missed)
 
     /// P(miss | θ, E) for a photon at lab polar angle `angleRad` with lab energy `energyGeV`
-    /// (seed 001 Sec. III; PHYSICS.md §3): θ < θ_max → inefficiency(E); beyond, `missed` → 1,
+    /// (seed 001 Sec. III; docs/physics.md §5.7): θ < θ_max → inefficiency(E); beyond, `missed` → 1,
     /// `partial` → 1 − (θ_max/θ)(1 − inefficiency(E)).
     public func missProbability(labAngleRad angle: Double, labEnergyGeV energy: Double) -> Double {
         let inefficiency = self.inefficiency.value(atEnergyGeV: energy)

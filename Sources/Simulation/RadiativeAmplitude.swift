@@ -52,7 +52,7 @@ public struct RadiativeAmplitude: Sendable {
         self.contactCurrent = contactCurrent
     }
 
-    /// K+(p) → π(p′) l+ ν γ with form factors `formFactors` (f₋ from f₀, PHYSICS.md §1).
+    /// K+(p) → π(p′) l+ ν γ with form factors `formFactors` (f₋ from f₀, docs/physics.md §3.3).
     /// Ward identity: H(p−k, p′; t′) − H(p, p′; t) = Δf₊(p+p′) + Δf₋(p−p′) − [f₊(t′) + f₋(t′)]k
     /// with Δf = f(t′) − f(t), and t − t′ = 2k·(p − p′); hence c = −[f₊(t′) + f₋(t′)],
     /// X = 2(p − p′), D = −{[f₊(t) − f₊(t′)]/(t−t′) (p+p′) + [f₋(t) − f₋(t′)]/(t−t′) (p−p′)}.
@@ -185,7 +185,7 @@ public struct RadiativeAmplitude: Sendable {
     }
 
     /// Non-radiative |M₀|² = Tr[(p_ν·σ)(H·σ̄)(p_l·σ)(H·σ̄)] = 2[2(H·p_ν)(H·p_l) − H²(p_ν·p_l)]
-    /// (PHYSICS.md §1), in the same normalisation as `squaredSummed()`.
+    /// (docs/physics.md §5.2), in the same normalisation as `squaredSummed()`.
     @inlinable
     public static func bornSquared(current h: FourMomentum, lepton: FourMomentum, neutrino: FourMomentum) -> Double {
         2 * (2 * h.dot(neutrino) * h.dot(lepton) - h.massSquared * neutrino.dot(lepton))

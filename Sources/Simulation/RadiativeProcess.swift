@@ -2,7 +2,8 @@ import Foundation
 import Physics
 
 /// The radiative K+ decay whose escaping photon fakes a heavy-lepton signal in each channel:
-/// the photon carries off missing mass, m²_miss = (p_ν + k)² > 0 (PHYSICS.md §3).
+/// the photon carries off missing mass, m²_miss = (p_ν + k)² > 0 (seed 001 Sec. III;
+/// docs/physics.md §5.1).
 ///
 /// Only inner bremsstrahlung is generated. For K+ → l+ ν γ the structure-dependent (SD)
 /// emission is omitted: negligible for K_μ2γ at the energies that fill the windows, but for

@@ -2,7 +2,7 @@ import Foundation
 import Physics
 
 /// A user-supplied background spectrum dN/dm²_miss, e.g. from a full detector simulation,
-/// used instead of the built-in generator (PHYSICS.md §3, last paragraph).
+/// used instead of the built-in generator (docs/physics.md §5.11).
 ///
 /// File format (CSV, text parsed by `BackgroundTable.parse`):
 ///

@@ -1,6 +1,6 @@
 /// Converts a limit on the number of signal events into a limit on the mixing |U|².
 ///
-/// The signal is linear in |U|² (PHYSICS.md Sec. 4; seed 001 Eq. 1; seed 000: N_S = |U|²/|U|²_SES),
+/// The signal is linear in |U|² (docs/physics.md §6.3; seed 001 Eq. 1; seed 000: N_S = |U|²/|U|²_SES),
 /// s = |U|² · s₁ with s₁ = N_K · B(K → … N; |U|² = 1) · ε_sig · (1 − f_vis) · erf(k/√2) the
 /// signal events in the window per unit |U|², so |U|²_limit = s_limit / s₁.
 ///

@@ -5,7 +5,8 @@ import XCTest
 final class BackgroundCLITests: CLITestCase {
     /// The shipped scenario: bins of 5e-4 GeV², header comments naming N_K; the veto only ever
     /// removes events. Under the signal masses 125–144 MeV the photon is hard and the veto passes
-    /// ⟨ε_bkg⟩ ≈ 1.70 % (missed beyond 50 mrad) + 1e-3 × 98.3 % ≈ 1.80 % (PHYSICS.md §3, seed 001).
+    /// ⟨ε_bkg⟩ ≈ 1.70 % (missed beyond 50 mrad) + 1e-3 × 98.3 % ≈ 1.80 % (seed 001 Sec. IV;
+    /// docs/physics.md §5.7).
     func testShippedScenarioSpectrum() throws {
         let run = try reach("background", ReachExecutable.shippedScenario)
         assertSuccess(run)

@@ -3,7 +3,7 @@ import XCTest
 
 final class ChannelTests: XCTestCase {
     /// Endpoints: m_K − m_l for K+ → l+ N (493.2, 388.0 MeV), m_K − m_π0 − m_l for K+ → π0 l+ N
-    /// (358.2, 253.0 MeV; PHYSICS.md §1); the rate is zero there and beyond, positive just below.
+    /// (358.2, 253.0 MeV; docs/physics.md §3); the rate is zero there and beyond, positive just below.
     func testEveryChannelVanishesAtItsEndpoint() {
         let endpointsMeV: [Channel: Double] = [
             .kaonToElectronN: 493.166, .kaonToMuonN: 388.019, .kaonToPi0ElectronN: 358.189, .kaonToPi0MuonN: 253.042,

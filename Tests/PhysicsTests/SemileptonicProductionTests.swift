@@ -1,7 +1,7 @@
 import XCTest
 @testable import Physics
 
-/// K+ → π0 l+ N against facts independent of the code (PHYSICS.md §1, PDG 2020, seed 001).
+/// K+ → π0 l+ N against facts independent of the code (docs/physics.md §3.5, PDG 2020, seed 001).
 final class SemileptonicProductionTests: XCTestCase {
     private func branching(_ flavour: LeptonFlavour, _ massGeV: Double) -> Double {
         SemileptonicProduction.branchingFractionPerU2(flavour: flavour, massGeV: massGeV)
@@ -107,8 +107,8 @@ final class SemileptonicProductionTests: XCTestCase {
         }
     }
 
-    /// Form-factor uncertainties matter below the percent level (PHYSICS.md §1): moving each NA48/2
-    /// parameter by about its uncertainty (λ'₊ ± 0.8e-3, λ''₊ ± 0.4e-3, λ₀ ± 0.7e-3) moves the rate
+    /// Form-factor uncertainties matter below the percent level (docs/physics.md §3.3): moving
+    /// each NA48/2 parameter by about its uncertainty (λ'₊ ± 0.8e-3, λ''₊ ± 0.4e-3, λ₀ ± 0.7e-3) moves the rate
     /// normalised to K_e3 by < 1 % up to 200 MeV, while dropping the t dependence altogether moves
     /// it by percents (so the test can see a form-factor change at all).
     func testFormFactorUncertaintiesMoveTheRateBelowOnePercent() {

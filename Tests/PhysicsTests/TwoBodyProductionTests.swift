@@ -10,7 +10,8 @@ final class TwoBodyProductionTests: XCTestCase {
         XCTAssertEqual(TwoBodyProduction.rho(flavour: .electron, massGeV: 0), 1, accuracy: 1e-12)
     }
 
-    /// ρ_μ peaks at ≈ 4.13 near m_N = 263 MeV (PHYSICS.md §1; seed 000 Fig. 1 shape).
+    /// ρ_μ peaks at ≈ 4.13 near m_N = 263 MeV (seed 000 Introduction, below Eq. 1;
+    /// docs/physics.md §3.1).
     func testMuonRhoPeaksNear263MeV() {
         let peak = maximum(of: { TwoBodyProduction.rho(flavour: .muon, massGeV: $0) }, upToGeV: mK - PDG2020.muonMassGeV)
         XCTAssertEqual(peak.value, 4.13, accuracy: 0.01)

@@ -49,7 +49,7 @@ final class MassScanTests: XCTestCase {
     }
 
     /// The bands are ordered and bracket the median; the CLs median runs above the seed-001
-    /// median exclusion at large b (Φ⁻¹(0.95) against Φ⁻¹(0.90), PHYSICS.md §4).
+    /// median exclusion at large b (Φ⁻¹(0.95) against Φ⁻¹(0.90), docs/statistics.md §3).
     func testBandOrderingAndStatisticsOrder() {
         let scan = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
         let curve = scan.curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))

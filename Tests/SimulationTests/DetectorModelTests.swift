@@ -81,7 +81,7 @@ final class DetectorModelTests: XCTestCase {
     }
 
     /// ⟨ε_bkg⟩ in the 125–144 MeV windows: 1.70 % outside the hermetic cone + 10⁻³ × 98.3 %
-    /// ≈ 1.80 % (PHYSICS.md §3; seed 001 quotes ≈ 1.7 %).
+    /// ≈ 1.80 % (docs/physics.md §5.7; seed 001 Sec. IV quotes ≈ 1.7 %).
     func testMeanVetoPassFractionInSignalWindows() {
         for estimate in windows(model(), from: 125, to: 144, step: 1) {
             XCTAssertEqual(estimate.vetoPassFraction ?? 0, 0.0180, accuracy: 0.1 * 0.0180)

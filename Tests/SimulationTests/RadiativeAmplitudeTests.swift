@@ -2,7 +2,7 @@ import XCTest
 import Physics
 @testable import Simulation
 
-/// The exact inner-bremsstrahlung amplitude tests itself (PHYSICS.md §3): gauge invariance,
+/// The exact inner-bremsstrahlung amplitude tests itself (docs/physics.md §5.2): gauge invariance,
 /// Low's soft limit, the collinear splitting function, Lorentz invariance, and the closed-form
 /// K_l2γ density of Bijnens, Ecker & Gasser.
 final class RadiativeAmplitudeTests: XCTestCase {

@@ -22,7 +22,7 @@ final class RadiativeRateTests: XCTestCase {
     }
 
     /// OKA (arXiv:2010.07983): R = B(K_e3γ; E*_γ > 30 MeV, θ*_eγ > 20°)/B(K_e3) = (0.587 ± 0.018) %.
-    /// Tree-level IB is expected at 0.61–0.65 % (PHYSICS.md §3); the eikonal model gives ≈ 0.28 %.
+    /// Tree-level IB is expected at 0.61–0.65 % (docs/physics.md §8); the eikonal model gives ≈ 0.28 %.
     func testRatioToKe3MatchesOKAWithinTenPercent() {
         let generator = SemileptonicRadiativeGenerator(photonEnergyCutoffGeV: 0.030)
         let cosCut = cos(20 * Double.pi / 180)
