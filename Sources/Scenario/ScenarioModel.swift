@@ -151,9 +151,9 @@ public enum TableNormalisation: Sendable, Equatable {
 
 /// The statistic that turns signal and background counts into a limit.
 public enum Statistic: String, Sendable, CaseIterable, Equatable {
-    /// s = z √b: seed 001 Eq. (3), the 90 % CL detection sensitivity.
+    /// s = z √(b + δb²): seed 001 Eq. (3), the detection sensitivity (z = 1.28 at 90 % CL).
     case detection
-    /// s = z √(b + s): median expected exclusion (seed 001 Fig. 4).
+    /// s = z √(b + s + δb²): median expected exclusion (seed 001 Fig. 4).
     case medianExclusion = "median-exclusion"
     /// CLs expected limit (A.L. Read 2002) with ±1σ/±2σ bands.
     case clsExpected = "cls-expected"

@@ -114,7 +114,7 @@ public enum ValidationTable {
         let kmu3 = SemileptonicProduction.widthGeV(flavour: .muon, massGeV: 0) / SemileptonicProduction.widthGeV(flavour: .electron, massGeV: 0)
         return [
             ValidationRow(quantity: "maximum of ρ_μ(m_N) (K+ → μ+ N over K+ → μ+ ν)",
-                          paper: "4.13 at 263 MeV (seed 000 Sec. 1)",
+                          paper: "4.13 at 263 MeV (seed 000 Introduction)",
                           reach: "\(fixed(best.rho, 3)) at \(fixed(best.mass * 1000, 1)) MeV", ratio: best.rho / 4.13),
             ValidationRow(quantity: "Γ(K_μ3)/Γ(K_e3) from the production form factors",
                           paper: "0.661 (PDG 2020)", reach: fixed(kmu3, 4), ratio: kmu3 / 0.661),
