@@ -27,11 +27,11 @@ public struct BackgroundSpectrum: Sendable {
                 return "variant '\(variant)' uses the background table \(table); expected a variant with the radiative background model"
             case .binWidth(let width, let bins, let range):
                 let span = range.upperBound - range.lowerBound
-                let over = "over [\(ProjectionTable.format(range.lowerBound)), \(ProjectionTable.format(range.upperBound))] GeV^2"
+                let over = "over [\(TableFormatting.format(range.lowerBound)), \(TableFormatting.format(range.upperBound))] GeV^2"
                 if bins < 1 {
-                    return "\(ProjectionTable.format(width)) GeV^2 is wider than the whole spectrum \(over); expected a width of at most \(ProjectionTable.format(span)) GeV^2"
+                    return "\(TableFormatting.format(width)) GeV^2 is wider than the whole spectrum \(over); expected a width of at most \(TableFormatting.format(span)) GeV^2"
                 }
-                return "gives \(String(format: "%.3g", bins)) bins \(over); expected at most \(BackgroundSpectrum.maximumBins) bins, a width of at least \(ProjectionTable.format(span / Double(BackgroundSpectrum.maximumBins))) GeV^2"
+                return "gives \(String(format: "%.3g", bins)) bins \(over); expected at most \(BackgroundSpectrum.maximumBins) bins, a width of at least \(TableFormatting.format(span / Double(BackgroundSpectrum.maximumBins))) GeV^2"
             }
         }
     }
@@ -67,13 +67,20 @@ public struct BackgroundSpectrum: Sendable {
                                   binWidthGeV2: binWidthGeV2, kaonDecays: model.kaonDecays, acceptance: model.acceptance)
     }
 
-    /// CSV: `#` header lines, then m2_GeV2 (bin centre), events_before_veto, events_after_veto,
-    /// uncertainty_after_veto — events per bin.
+    /// The CSV's columns: the bin centre, then events per bin.
+    public static let columns: [TableColumn<SpectrumBin>] = [
+        .init("m2_GeV2", unit: "GeV^2") { $0.m2GeV2 },
+        .init("events_before_veto", unit: "events") { $0.beforeVeto },
+        .init("events_after_veto", unit: "events") { $0.afterVeto },
+        .init("uncertainty_after_veto", unit: "events") { $0.uncertaintyAfterVeto },
+    ]
+
+    /// CSV: `#` header lines, then one row per bin.
     public func csv(header: [String]) -> String {
         var text = header.map { "# " + $0 + "\n" }.joined()
-        text += "m2_GeV2,events_before_veto,events_after_veto,uncertainty_after_veto\n"
+        text += Self.columns.map(\.name).joined(separator: ",") + "\n"
         for bin in bins {
-            text += [bin.m2GeV2, bin.beforeVeto, bin.afterVeto, bin.uncertaintyAfterVeto].map(ProjectionTable.format).joined(separator: ",") + "\n"
+            text += Self.columns.map { TableFormatting.csvNumber($0.value(bin)) }.joined(separator: ",") + "\n"
         }
         return text
     }

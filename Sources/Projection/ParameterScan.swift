@@ -50,8 +50,8 @@ public struct ParameterScan: Sendable, Equatable {
     /// [0, endpoint), where the production rate is non-zero.
     public static func massProblem(_ massGeV: Double, channel: Channel) -> String? {
         guard massGeV >= 0, massGeV < channel.endpointGeV else {
-            let endpoint = ProjectionTable.format(channel.endpointGeV * 1000)
-            return "\(ProjectionTable.format(massGeV * 1000)) MeV is outside the kinematic range of \(channel.name); expected a mass in [0, \(endpoint)) MeV"
+            let endpoint = TableFormatting.format(channel.endpointGeV * 1000)
+            return "\(TableFormatting.format(massGeV * 1000)) MeV is outside the kinematic range of \(channel.name); expected a mass in [0, \(endpoint)) MeV"
         }
         return nil
     }

@@ -1,53 +1,83 @@
 /// `reach scan` output: one row per value of the parameter, as CSV or JSON, in the number format
-/// of `ProjectionTable` (6 significant digits; non-finite values empty or `null`).
+/// of every table (`TableFormatting`: 6 significant digits; non-finite values empty or `null`).
 public enum ParameterScanTable {
-    /// Column names, in order; the JSON point keys are the same.
-    public static let columns = [
-        "value", "unit", "u2_detection", "u2_median_exclusion", "u2_cls_expected",
-        "u2_cls_minus2sigma", "u2_cls_minus1sigma", "u2_cls_plus1sigma", "u2_cls_plus2sigma",
-        "background", "signal_per_U2",
+    /// The numeric columns after `value` and `unit`, in order; the JSON point keys are the same.
+    public static let limitColumns: [TableColumn<SensitivityPoint>] = [
+        .init("u2_detection", unit: "|U|^2") { $0.u2Detection },
+        .init("u2_median_exclusion", unit: "|U|^2") { $0.u2MedianExclusion },
+        .init("u2_cls_expected", unit: "|U|^2") { $0.u2CLs.median },
+        .init("u2_cls_minus2sigma", unit: "|U|^2") { $0.u2CLs.minus2 },
+        .init("u2_cls_minus1sigma", unit: "|U|^2") { $0.u2CLs.minus1 },
+        .init("u2_cls_plus1sigma", unit: "|U|^2") { $0.u2CLs.plus1 },
+        .init("u2_cls_plus2sigma", unit: "|U|^2") { $0.u2CLs.plus2 },
+        .init("background", unit: "events") { $0.background },
+        .init("signal_per_U2", unit: "events") { $0.signalPerU2 },
     ]
 
-    /// The numeric columns after `value` and `unit`.
-    static func limits(_ p: SensitivityPoint) -> [Double] {
-        [p.u2Detection, p.u2MedianExclusion, p.u2CLs.median, p.u2CLs.minus2, p.u2CLs.minus1, p.u2CLs.plus1, p.u2CLs.plus2,
-         p.background, p.signalPerU2]
-    }
+    /// Column names, in order.
+    public static var columns: [String] { ["value", "unit"] + limitColumns.map(\.name) }
 
     /// CSV with a header line.
     public static func csv(_ scan: ParameterScan) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for point in scan.points {
-            let numbers = limits(point.sensitivity).map { $0.isFinite ? ProjectionTable.format($0) : "" }
-            out += ([ProjectionTable.format(point.value), ProjectionTable.csvField(point.unit)] + numbers).joined(separator: ",") + "\n"
+            let numbers = limitColumns.map { TableFormatting.csvNumber($0.value(point.sensitivity)) }
+            out += ([TableFormatting.format(point.value), TableFormatting.csvField(point.unit)] + numbers).joined(separator: ",") + "\n"
         }
         return out
     }
 
-    /// JSON: `{"parameter", "mass_MeV", "variant", "channel", "points": [{"value", "unit", …}]}`.
+    /// JSON: `{"parameter", "mass_MeV", "variant", "channel", "confidence", "points": [{"value",
+    /// "unit", and one key per limit column}]}`, keys sorted.
     public static func json(_ scan: ParameterScan) -> String {
-        var out = "{\n"
-        out += "  \"parameter\": \(ProjectionTable.jsonString(scan.parameter.path)),\n"
-        out += "  \"mass_MeV\": \(ProjectionTable.jsonNumber(scan.massGeV * 1000)),\n"
-        out += "  \"variant\": \(ProjectionTable.jsonString(scan.variant)),\n"
-        out += "  \"channel\": \(ProjectionTable.jsonString(scan.channel.name)),\n"
-        out += "  \"confidence\": \(ProjectionTable.jsonNumber(scan.confidence)),\n"
-        out += "  \"points\": ["
-        out += scan.points.map { point in
-            let numbers = zip(columns.dropFirst(2), limits(point.sensitivity)).map { "\"\($0)\": \(ProjectionTable.jsonNumber($1))" }
-            let fields = ["\"value\": \(ProjectionTable.jsonNumber(point.value))", "\"unit\": \(ProjectionTable.jsonString(point.unit))"] + numbers
-            return "\n    {" + fields.joined(separator: ", ") + "}"
-        }.joined(separator: ",")
-        out += "\n  ]\n}\n"
-        return out
+        TableFormatting.json(ScanJSON(scan))
+    }
+
+    struct ScanJSON: Encodable {
+        let parameter: String
+        let massMeV: TableNumber
+        let variant: String
+        let channel: String
+        let confidence: TableNumber
+        let points: [PointJSON]
+
+        enum CodingKeys: String, CodingKey {
+            case parameter, variant, channel, confidence, points
+            case massMeV = "mass_MeV"
+        }
+
+        init(_ scan: ParameterScan) {
+            parameter = scan.parameter.path
+            massMeV = TableNumber(scan.massGeV * 1000)
+            variant = scan.variant
+            channel = scan.channel.name
+            confidence = TableNumber(scan.confidence)
+            points = scan.points.map(PointJSON.init)
+        }
+    }
+
+    /// One value of the parameter: the value, its unit and every limit column.
+    struct PointJSON: Encodable {
+        let point: ParameterScan.Point
+
+        init(_ point: ParameterScan.Point) { self.point = point }
+
+        func encode(to encoder: Encoder) throws {
+            try ColumnObject(point.sensitivity, columns: ParameterScanTable.limitColumns).encode(to: encoder)
+            var container = encoder.container(keyedBy: ValueKeys.self)
+            try container.encode(TableNumber(point.value), forKey: .value)
+            try container.encode(point.unit, forKey: .unit)
+        }
+
+        enum ValueKeys: String, CodingKey { case value, unit }
     }
 
     /// Non-finite limits, one message per column, for stderr.
     public static func warnings(_ scan: ParameterScan) -> [String] {
-        zip(columns.dropFirst(2), 0...).compactMap { name, index in
-            let bad = scan.points.filter { !limits($0.sensitivity)[index].isFinite }
+        limitColumns.compactMap { column in
+            let bad = scan.points.filter { !column.value($0.sensitivity).isFinite }
             guard let first = bad.first else { return nil }
-            return "\(name) is not finite at \(bad.count) value(s), first at \(scan.parameter.path) = \(first.text)"
+            return "\(column.name) is not finite at \(bad.count) value(s), first at \(scan.parameter.path) = \(first.text)"
         }
     }
 }

@@ -9,14 +9,31 @@ import Foundation
 /// background before the veto (0/0). |U|² > 1 is written as computed and reported: a mixing
 /// beyond 1 is unphysical (figures leave those points out).
 public enum ProjectionTable {
-    /// The columns of a variant's mass point, in order (the JSON point keys are the same, without
-    /// `variant`).
-    public static let columns = [
-        "variant", "mass_MeV", "br_per_U2", "kaon_decays_eff", "signal_acceptance", "window_k",
-        "window_signal_fraction", "signal_per_U2", "background", "background_uncertainty", "background_mc_uncertainty", "veto_pass_fraction",
-        "u2_detection", "u2_median_exclusion", "u2_cls_expected", "u2_cls_minus2sigma", "u2_cls_minus1sigma",
-        "u2_cls_plus1sigma", "u2_cls_plus2sigma",
+    /// The numeric columns of a variant's mass point, in order: the CSV's after `variant`, and
+    /// the keys of each JSON point.
+    public static let pointColumns: [TableColumn<SensitivityPoint>] = [
+        .init("mass_MeV", unit: "MeV") { $0.massGeV * 1000 },
+        .init("br_per_U2", unit: "1") { $0.branchingFractionPerU2 },
+        .init("kaon_decays_eff", unit: "1") { $0.kaonDecaysEffective },
+        .init("signal_acceptance", unit: "1") { $0.signalAcceptance },
+        .init("window_k", unit: "sigma") { $0.windowK },
+        .init("window_signal_fraction", unit: "1") { $0.windowSignalFraction },
+        .init("signal_per_U2", unit: "events") { $0.signalPerU2 },
+        .init("background", unit: "events") { $0.background },
+        .init("background_uncertainty", unit: "events") { $0.backgroundUncertainty },
+        .init("background_mc_uncertainty", unit: "events") { $0.backgroundMCUncertainty },
+        .init("veto_pass_fraction", unit: "1") { $0.vetoPassFraction },
+        .init("u2_detection", unit: "|U|^2") { $0.u2Detection },
+        .init("u2_median_exclusion", unit: "|U|^2") { $0.u2MedianExclusion },
+        .init("u2_cls_expected", unit: "|U|^2") { $0.u2CLs.median },
+        .init("u2_cls_minus2sigma", unit: "|U|^2") { $0.u2CLs.minus2 },
+        .init("u2_cls_minus1sigma", unit: "|U|^2") { $0.u2CLs.minus1 },
+        .init("u2_cls_plus1sigma", unit: "|U|^2") { $0.u2CLs.plus1 },
+        .init("u2_cls_plus2sigma", unit: "|U|^2") { $0.u2CLs.plus2 },
     ]
+
+    /// The columns of a variant's mass point, in order: the variant's label, then `pointColumns`.
+    public static var columns: [String] { ["variant"] + pointColumns.map(\.name) }
 
     /// The CSV's last columns, after `columns`: the scenario document's name and its channel, so
     /// the rows of a file with several documents (one per channel, say) stay apart. Written for
@@ -30,20 +47,6 @@ public enum ProjectionTable {
 
     /// The CSV header: `columns`, `documentColumns`, then `variantColumns`.
     public static var csvColumns: [String] { columns + documentColumns + variantColumns }
-
-    /// The |U|² columns (after `variant`, in `columns` order), checked for |U|² > 1.
-    static let u2Columns: Set<String> = [
-        "u2_detection", "u2_median_exclusion", "u2_cls_expected", "u2_cls_minus2sigma", "u2_cls_minus1sigma",
-        "u2_cls_plus1sigma", "u2_cls_plus2sigma",
-    ]
-
-    /// The numeric columns of one point, in `columns` order after `variant`.
-    static func values(_ p: SensitivityPoint) -> [Double] {
-        [p.massGeV * 1000, p.branchingFractionPerU2, p.kaonDecaysEffective, p.signalAcceptance, p.windowK,
-         p.windowSignalFraction, p.signalPerU2, p.background, p.backgroundUncertainty, p.backgroundMCUncertainty, p.vetoPassFraction,
-         p.u2Detection, p.u2MedianExclusion, p.u2CLs.median, p.u2CLs.minus2, p.u2CLs.minus1,
-         p.u2CLs.plus1, p.u2CLs.plus2]
-    }
 
     /// Columns whose empty value means "undefined here", not a numeric failure.
     static let undefinedAllowed: Set<String> = ["veto_pass_fraction"]
@@ -59,11 +62,11 @@ public enum ProjectionTable {
         for curve in projection.curves {
             // Columns grouped by the masses where they are not finite, in column order.
             var groups: [(masses: [Double], names: [String])] = []
-            for (index, name) in columns.dropFirst().enumerated() where !undefinedAllowed.contains(name) {
-                let bad = curve.points.filter { !values($0)[index].isFinite }
+            for column in pointColumns where !undefinedAllowed.contains(column.name) {
+                let bad = curve.points.filter { !column.value($0).isFinite }
                 guard !bad.isEmpty else { continue }
                 let masses = bad.map(\.massGeV)
-                if let g = groups.firstIndex(where: { $0.masses == masses }) { groups[g].names.append(name) } else { groups.append((masses, [name])) }
+                if let g = groups.firstIndex(where: { $0.masses == masses }) { groups[g].names.append(column.name) } else { groups.append((masses, [column.name])) }
             }
             for group in groups {
                 let affected = curve.points.filter { group.masses.contains($0.massGeV) }
@@ -73,7 +76,7 @@ public enum ProjectionTable {
                 let verb = group.names.count == 1 ? "is" : "are"
                 let reason = noSignal ? " (no signal expected there, signal_per_U2 = 0: no |U|² can be excluded)"
                     : noBackground ? " (no background expected there, b = 0: the s/√b formulas are undefined; CLs is defined)" : ""
-                messages.append("variant '\(curve.label)': \(group.names.joined(separator: ", ")) \(verb) not finite at \(group.masses.count) mass point(s), first at \(format(group.masses[0] * 1000)) MeV"
+                messages.append("variant '\(curve.label)': \(group.names.joined(separator: ", ")) \(verb) not finite at \(group.masses.count) mass point(s), first at \(TableFormatting.format(group.masses[0] * 1000)) MeV"
                     + reason)
             }
             if let unphysical = unphysicalWarning(curve) { messages.append(unphysical) }
@@ -85,15 +88,15 @@ public enum ProjectionTable {
     static func unphysicalWarning(_ curve: SensitivityCurve) -> String? {
         var names: [String] = []
         var masses: [Double] = []
-        for (index, name) in columns.dropFirst().enumerated() where u2Columns.contains(name) {
-            let above = curve.points.filter { let u2 = values($0)[index]; return u2.isFinite && u2 > 1 }
+        for column in pointColumns where column.isCoupling {
+            let above = curve.points.filter { let u2 = column.value($0); return u2.isFinite && u2 > 1 }
             guard !above.isEmpty else { continue }
-            names.append(name)
+            names.append(column.name)
             masses += above.map(\.massGeV)
         }
         guard let lowest = masses.min(), let highest = masses.max() else { return nil }
         let count = Set(masses).count
-        return "variant '\(curve.label)': |U|² > 1 (unphysical: the mixing is at most 1) in \(names.joined(separator: ", ")) at \(count) mass point(s) from \(format(lowest * 1000)) to \(format(highest * 1000)) MeV; figures leave those points out"
+        return "variant '\(curve.label)': |U|² > 1 (unphysical: the mixing is at most 1) in \(names.joined(separator: ", ")) at \(count) mass point(s) from \(TableFormatting.format(lowest * 1000)) to \(TableFormatting.format(highest * 1000)) MeV; figures leave those points out"
     }
 
     /// The warnings of several documents, each prefixed with the document's name when there are
@@ -110,12 +113,12 @@ public enum ProjectionTable {
     public static func csv(_ projections: [Projection]) -> String {
         var out = csvColumns.joined(separator: ",") + "\n"
         for projection in projections {
-            let document = "," + csvField(projection.name) + "," + csvField(projection.channel.name)
+            let document = [TableFormatting.csvField(projection.name), TableFormatting.csvField(projection.channel.name)]
             for curve in projection.curves {
-                let label = csvField(curve.label)
-                let variant = "," + format(curve.confidence) + "," + curve.statistic.rawValue
+                let variant = [TableFormatting.format(curve.confidence), curve.statistic.rawValue]
                 for point in curve.points {
-                    out += label + "," + values(point).map { $0.isFinite ? format($0) : "" }.joined(separator: ",") + document + variant + "\n"
+                    let numbers = pointColumns.map { TableFormatting.csvNumber($0.value(point)) }
+                    out += ([TableFormatting.csvField(curve.label)] + numbers + document + variant).joined(separator: ",") + "\n"
                 }
             }
         }
@@ -123,68 +126,55 @@ public enum ProjectionTable {
     }
 
     /// JSON of one document: `{"scenario", "title", "channel", "confidence", "variants":
-    /// [{"label", "kaon_decays_effective", "confidence", "statistic", "points": [...]}]}`; the
-    /// document's `confidence` is the first variant's, each variant has its own.
+    /// [{"label", "kaon_decays_effective", "confidence", "statistic", "points": [...]}]}`, keys
+    /// sorted; the document's `confidence` is the first variant's, each variant has its own.
     public static func json(_ projection: Projection) -> String {
-        jsonObject(projection, indent: "") + "\n"
+        TableFormatting.json(DocumentJSON(projection))
     }
 
     /// JSON of the documents of a file: one document as `json(_:)`; several as
     /// `{"scenarios": [<one object per document, as json(_:)>]}`.
     public static func json(_ projections: [Projection]) -> String {
         guard projections.count != 1 else { return json(projections[0]) }
-        return "{\n  \"scenarios\": [\n" + projections.map { "    " + jsonObject($0, indent: "    ") }.joined(separator: ",\n") + "\n  ]\n}\n"
+        return TableFormatting.json(["scenarios": projections.map(DocumentJSON.init)])
     }
 
-    /// One document's object; lines after the first start with `indent`.
-    private static func jsonObject(_ projection: Projection, indent: String) -> String {
-        var out = "{\n"
-        out += "  \"scenario\": \(jsonString(projection.name)),\n"
-        out += "  \"title\": \(jsonString(projection.title)),\n"
-        out += "  \"channel\": \(jsonString(projection.channel.name)),\n"
-        out += "  \"confidence\": \(format(projection.confidence)),\n"
-        out += "  \"variants\": ["
-        out += projection.curves.map { curve in
-            var v = "\n    {\n"
-            v += "      \"label\": \(jsonString(curve.label)),\n"
-            v += "      \"kaon_decays_effective\": \(jsonNumber(curve.kaonDecaysEffective)),\n"
-            v += "      \"confidence\": \(jsonNumber(curve.confidence)),\n"
-            v += "      \"statistic\": \(jsonString(curve.statistic.rawValue)),\n"
-            v += "      \"points\": ["
-            v += curve.points.map { point in
-                let fields = zip(columns.dropFirst(), values(point)).map { "\"\($0)\": \(jsonNumber($1))" }
-                return "\n        {" + fields.joined(separator: ", ") + "}"
-            }.joined(separator: ",")
-            v += "\n      ]\n    }"
-            return v
-        }.joined(separator: ",")
-        out += "\n  ]\n}"
-        return out.replacingOccurrences(of: "\n", with: "\n" + indent)
-    }
+    /// One document in JSON.
+    struct DocumentJSON: Encodable {
+        let scenario: String
+        let title: String
+        let channel: String
+        let confidence: TableNumber
+        let variants: [VariantJSON]
 
-    /// 6 significant digits, `%g` style (`0.0135`, `1.5e+08`), locale-independent.
-    public static func format(_ value: Double) -> String {
-        value == 0 ? "0" : String(format: "%.6g", locale: nil, value)
-    }
-
-    static func jsonNumber(_ value: Double) -> String { value.isFinite ? format(value) : "null" }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
+        init(_ projection: Projection) {
+            scenario = projection.name
+            title = projection.title
+            channel = projection.channel.name
+            confidence = TableNumber(projection.confidence)
+            variants = projection.curves.map(VariantJSON.init)
         }
-        return out + "\""
     }
 
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    /// One variant in JSON: its label, N_K, analysis and points.
+    struct VariantJSON: Encodable {
+        let label: String
+        let kaonDecaysEffective: TableNumber
+        let confidence: TableNumber
+        let statistic: String
+        let points: [ColumnObject]
+
+        enum CodingKeys: String, CodingKey {
+            case label, confidence, statistic, points
+            case kaonDecaysEffective = "kaon_decays_effective"
+        }
+
+        init(_ curve: SensitivityCurve) {
+            label = curve.label
+            kaonDecaysEffective = TableNumber(curve.kaonDecaysEffective)
+            confidence = TableNumber(curve.confidence)
+            statistic = curve.statistic.rawValue
+            points = curve.points.map { ColumnObject($0, columns: ProjectionTable.pointColumns) }
+        }
     }
 }

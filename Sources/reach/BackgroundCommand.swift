@@ -49,7 +49,7 @@ struct BackgroundCommand: ParsableCommand {
         }
         try output.emit(spectrum.csv(header: [
             "reach background: \(document.channel.name), variant '\(variant.label)'",
-            "events per bin of width \(ProjectionTable.format(width)) GeV^2 for N_K = \(ProjectionTable.format(spectrum.kaonDecays)), background acceptance \(ProjectionTable.format(spectrum.acceptance))",
+            "events per bin of width \(TableFormatting.format(width)) GeV^2 for N_K = \(TableFormatting.format(spectrum.kaonDecays)), background acceptance \(TableFormatting.format(spectrum.acceptance))",
             "generator: \(simulation.statistics.events) events, seed \(simulation.seed); veto and resolution of the variant",
         ]))
         output.messages.summary("background spectrum of '\(variant.label)', \(spectrum.bins.count) bins → \(output.destination) in \(elapsedSeconds(since: start))")

@@ -69,7 +69,7 @@ struct PlotBackgroundCommand: ParsableCommand {
         let choice = variant.analysis.window == .optimal ? "optimal " : ""
         let figure = BackgroundFigure.make(
             bins: spectrum.bins, windowGeV2: (centre - k * sigma)...(centre + k * sigma),
-            windowLabel: "signal window, <i>m</i><sub><i>N</i></sub> = \(ProjectionTable.format(massGeV * 1000)) MeV (\(choice)±\(ProjectionTable.format(k))<i>σ</i>)",
+            windowLabel: "signal window, <i>m</i><sub><i>N</i></sub> = \(TableFormatting.format(massGeV * 1000)) MeV (\(choice)±\(TableFormatting.format(k))<i>σ</i>)",
             experimentLabel: "\(BackgroundFigure.processMarkup(spectrum.process)), <i>N</i><sub><i>K</i></sub> = \(BackgroundFigure.scientificMarkup(spectrum.kaonDecays))")
         let written = try FigureFiles.write(figure, formats: figureOutput.formats, folder: figureOutput.output, basename: basename)
         figureOutput.messages.summary("background spectrum of '\(variant.label)' → \(written.joined(separator: ", ")) in \(elapsedSeconds(since: start))")

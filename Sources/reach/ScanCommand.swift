@@ -82,7 +82,7 @@ struct ScanCommand: ParsableCommand {
             let written = try FigureFiles.write(ScanFigure.make(scan), formats: [.pdf, .png(dpi: 150)], folder: plot, basename: basename)
             messages.summary("scan figure → \(written.joined(separator: ", "))")
         }
-        messages.summary("scanned \(scan.parameter.path) over \(scan.points.count) value(s) at \(ProjectionTable.format(scan.massGeV * 1000)) MeV, variant '\(scan.variant)' → \(output.destination) in \(elapsedSeconds(since: start))")
+        messages.summary("scanned \(scan.parameter.path) over \(scan.points.count) value(s) at \(TableFormatting.format(scan.massGeV * 1000)) MeV, variant '\(scan.variant)' → \(output.destination) in \(elapsedSeconds(since: start))")
     }
 
     /// The data of a scan, for tables and figures: the file checked as written, the variant

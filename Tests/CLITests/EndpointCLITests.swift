@@ -26,7 +26,7 @@ final class EndpointCLITests: CLITestCase {
             for needle in ["'Endpoint scenario'", "u2_cls_expected", "u2_median_exclusion", "1 mass point(s)", "358.189 MeV", "signal_per_U2 = 0"] {
                 XCTAssertTrue(warning.contains(needle), "\(needle) in \(warning)")
             }
-            if format == "json" { XCTAssertTrue(run.stdout.contains("\"u2_cls_expected\": null"), run.stdout) }
+            if format == "json" { XCTAssertTrue(run.stdout.contains("\"u2_cls_expected\" : null"), run.stdout) }
         }
         let run = try reach("project", file, "--statistics", "20000")
         let rows = csvRows(run.stdout)

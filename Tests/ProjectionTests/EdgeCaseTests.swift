@@ -15,9 +15,8 @@ final class EdgeCaseTests: XCTestCase {
     private let endpointGeV = 0.493677 - 0.000510999 - 0.1349768
 
     private func assertNoNaN(_ point: SensitivityPoint, file: StaticString = #filePath, line: UInt = #line) {
-        let values = ProjectionTable.values(point)
-        for (name, value) in zip(ProjectionTable.columns.dropFirst(), values) where name != "veto_pass_fraction" {
-            XCTAssertFalse(value.isNaN, "\(name) is NaN at \(point.massGeV) GeV", file: file, line: line)
+        for column in ProjectionTable.pointColumns where column.name != "veto_pass_fraction" {
+            XCTAssertFalse(column.value(point).isNaN, "\(column.name) is NaN at \(point.massGeV) GeV", file: file, line: line)
         }
     }
 
