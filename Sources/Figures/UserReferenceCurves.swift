@@ -4,17 +4,13 @@ import Scenario
 
 /// The reference curves a scenario brings in its own files (`figure.references: [{file, label, kind}]`).
 public enum UserReferenceCurves {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// Reads every user curve of `file`; ids are `file:<absolute path>`.
     public static func read(for file: ScenarioFile) throws -> [ReferenceCurve] {
         try file.figure.references.compactMap { reference -> ReferenceCurve? in
             guard case .file(let path, let label, let kind) = reference else { return nil }
             switch ReferenceCurveFile.read(path: path) {
             case .failure(let failure):
-                throw Failure(description: failure.description)
+                throw failure
             case .success(let table):
                 return ReferenceCurve(
                     id: "file:" + path, flavour: file.channel.flavour, label: label,

@@ -24,8 +24,27 @@ public struct ParameterScan: Sendable, Equatable {
     }
 
     /// A scan that cannot be made from its inputs.
-    public struct InputError: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// One decoded file per value is needed.
+        case decodedFiles(values: Int, files: Int)
+        /// The variant index is not in the file.
+        case noSuchVariant(index: Int, count: Int)
+        /// The mass is not inside the channel's kinematic range (`massProblem`).
+        case mass(String)
+        /// A value of the parameter does not give a number.
+        case notANumber(path: String, text: String)
+        /// The projection at the mass gave no point.
+        case noProjection(massGeV: Double)
+
+        public var description: String {
+            switch self {
+            case .decodedFiles(let values, let files): return "expected one decoded file per value (\(values) values, \(files) files)"
+            case .noSuchVariant(let index, let count): return "variant \(index + 1) does not exist; the file has \(count)"
+            case .mass(let problem): return problem
+            case .notANumber(let path, let text): return "\(path) = '\(text)' is not a number; expected numeric values to scan"
+            case .noProjection(let massGeV): return "no projection at \(TableFormatting.format(massGeV * 1000)) MeV"
+            }
+        }
     }
 
     public var parameter: ScenarioParameter
@@ -66,20 +85,20 @@ extension Projector {
     public func scan(_ variations: [ScenarioFile], values: [String], parameter: ScenarioParameter,
                      variant: Int, massGeV: Double, progress: ((_ value: Int, _ of: Int) -> Void)? = nil) throws -> ParameterScan {
         guard variations.count == values.count, let first = variations.first else {
-            throw ParameterScan.InputError(description: "expected one decoded file per value (\(values.count) values, \(variations.count) files)")
+            throw ParameterScan.InputError.decodedFiles(values: values.count, files: variations.count)
         }
         guard first.variants.indices.contains(variant) else {
-            throw ParameterScan.InputError(description: "variant \(variant + 1) does not exist; the file has \(first.variants.count)")
+            throw ParameterScan.InputError.noSuchVariant(index: variant, count: first.variants.count)
         }
         if let problem = ParameterScan.massProblem(massGeV, channel: first.channel) {
-            throw ParameterScan.InputError(description: problem)
+            throw ParameterScan.InputError.mass(problem)
         }
         let unit = values.lazy.compactMap { parameter.numericValue(of: $0)?.unit }.first { !$0.isEmpty }
         var points: [ParameterScan.Point] = []
         for (position, (file, text)) in zip(variations, values).enumerated() {
             progress?(position + 1, values.count)
             guard let number = parameter.numericValue(of: text, in: unit) else {
-                throw ParameterScan.InputError(description: "\(parameter.path) = '\(text)' is not a number; expected numeric values to scan")
+                throw ParameterScan.InputError.notANumber(path: parameter.path, text: text)
             }
             let sensitivity = try point(of: file, variant: variant, massGeV: massGeV)
             points.append(.init(text: text, value: number.value, unit: number.unit, sensitivity: sensitivity))

@@ -35,7 +35,7 @@ public struct Projector: Sendable {
         var single = file
         single.masses = MassGrid(fromGeV: massGeV, toGeV: massGeV, stepGeV: 1)
         guard let point = try project(single, variants: [variant]).curves.first?.points.first else {
-            throw ParameterScan.InputError(description: "no projection at \(TableFormatting.format(massGeV * 1000)) MeV")
+            throw ParameterScan.InputError.noProjection(massGeV: massGeV)
         }
         return point
     }

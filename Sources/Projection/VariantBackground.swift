@@ -17,11 +17,6 @@ public enum VariantBackground {
         }
     }
 
-    /// A user table could not be read.
-    public struct TableError: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// The radiative background model of a variant: the shared generated sample seen through the
     /// variant's veto and resolution, for its N_K and background acceptance (when no background
     /// acceptance is stated: acceptance 1, to be scaled by ε_sig(m_N) per window).
@@ -58,7 +53,7 @@ public enum VariantBackground {
             let table: BackgroundTable
             switch BackgroundTableFile.read(path: path) {
             case .success(let read): table = read
-            case .failure(let failure): throw TableError(description: failure.description)
+            case .failure(let failure): throw failure
             }
             switch normalisation {
             case .perKaonDecay:

@@ -34,7 +34,7 @@ public struct ReferenceLibrary: Sendable {
     /// The library shipped with `reach`, loaded once from the package resources.
     public static let bundled: Result<ReferenceLibrary, ReferenceLibraryError> = {
         guard let folder = Bundle.module.url(forResource: "reference-limits", withExtension: nil) else {
-            return .failure(ReferenceLibraryError(message: "the bundled reference-limits folder is missing next to the reach executable (reach_References.resources)"))
+            return .failure(.missingResources)
         }
         return load(folder: folder)
     }()
@@ -43,23 +43,26 @@ public struct ReferenceLibrary: Sendable {
     public static func load(folder: URL) -> Result<ReferenceLibrary, ReferenceLibraryError> {
         let manifestURL = folder.appendingPathComponent("manifest.yaml")
         guard let text = try? String(contentsOf: manifestURL, encoding: .utf8) else {
-            return .failure(ReferenceLibraryError(message: "\(manifestURL.path): cannot be read"))
+            return .failure(.unreadable(path: manifestURL.path))
         }
         let manifest: ReferenceManifest
         do {
             manifest = try YAMLDecoder().decode(ReferenceManifest.self, from: text)
         } catch {
-            return .failure(ReferenceLibraryError(message: "\(manifestURL.path): \(error)"))
+            return .failure(.manifest(path: manifestURL.path, problem: "\(error)"))
+        }
+        guard manifest.format_version == ReferenceManifest.formatVersion else {
+            return .failure(.formatVersion(path: manifestURL.path, found: manifest.format_version, expected: ReferenceManifest.formatVersion))
         }
         var curves: [ReferenceCurve] = []
         for entry in manifest.curves {
             let url = folder.appendingPathComponent(entry.file)
             guard let csv = try? String(contentsOf: url, encoding: .utf8) else {
-                return .failure(ReferenceLibraryError(message: "\(url.path): cannot be read"))
+                return .failure(.unreadable(path: url.path))
             }
             switch LimitCurveTable.parse(csv) {
             case .failure(let error):
-                return .failure(ReferenceLibraryError(message: "\(url.path):\(error.line): \(error.message)"))
+                return .failure(.curve(path: url.path, line: error.line, message: error.message))
             case .success(let table):
                 curves.append(ReferenceCurve(
                     id: entry.id, flavour: entry.flavour, label: entry.label, kind: entry.kind, process: entry.process,
@@ -73,13 +76,36 @@ public struct ReferenceLibrary: Sendable {
 }
 
 /// The bundled library could not be loaded (a broken installation, not a user error).
-public struct ReferenceLibraryError: Error, Equatable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+public enum ReferenceLibraryError: Error, Equatable, CustomStringConvertible {
+    /// The resource folder is not beside the executable.
+    case missingResources
+    /// A file of the library cannot be read.
+    case unreadable(path: String)
+    /// The manifest is not what this version reads.
+    case manifest(path: String, problem: String)
+    /// The manifest's format is newer (or older) than this version understands.
+    case formatVersion(path: String, found: Int, expected: Int)
+    /// A curve's table has a problem at a line.
+    case curve(path: String, line: Int, message: String)
+
+    public var description: String {
+        switch self {
+        case .missingResources:
+            return "the bundled reference-limits folder is missing next to the reach executable (reach_References.resources)"
+        case .unreadable(let path): return "\(path): cannot be read"
+        case .manifest(let path, let problem): return "\(path): \(problem)"
+        case .formatVersion(let path, let found, let expected):
+            return "\(path): format_version \(found); expected format_version \(expected), the format this version of reach reads"
+        case .curve(let path, let line, let message): return "\(path):\(line): \(message)"
+        }
+    }
 }
 
 /// The part of `manifest.yaml` that `reach` uses; other provenance keys stay in the file.
 struct ReferenceManifest: Decodable {
+    /// The manifest format this version reads (`format_version` in the file).
+    static let formatVersion = 1
+
     struct Entry: Decodable {
         var id: String
         var flavour: LeptonFlavour

@@ -13,8 +13,33 @@ import Foundation
 /// file) are first all written to temporary files, then all renamed: a failure before the
 /// renames leaves every earlier file as it was.
 enum OutputFile {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    /// Why an output cannot be written.
+    enum Failure: Error, CustomStringConvertible {
+        case noSuchFolder(option: String, path: String, what: String)
+        case namesAFolder(path: String)
+        case isAFolder(path: String)
+        case folderMissing(path: String, folder: String)
+        case folderIsAFile(path: String, folder: String)
+        case symbolicLinkLoop(path: String)
+        case cannotWrite(path: String, folder: String)
+        case cannotReplace(path: String, reason: String)
+        case cannotOpen(path: String, reason: String)
+        case writeFailed(path: String, reason: String)
+
+        var description: String {
+            switch self {
+            case .noSuchFolder(let option, let path, let what): return "\(option) \(path): no such folder; expected an existing folder for \(what)"
+            case .namesAFolder(let path): return "\(path): names a folder; expected a file path such as \(path)table.csv"
+            case .isAFolder(let path): return "\(path): is a folder; expected a file path"
+            case .folderMissing(let path, let folder): return "\(path): folder \(folder) does not exist; expected an existing, writable folder"
+            case .folderIsAFile(let path, let folder): return "\(path): \(folder) is a file, not a folder; expected an existing, writable folder"
+            case .symbolicLinkLoop(let path): return "\(path): a loop of symbolic links; expected a file path"
+            case .cannotWrite(let path, let folder): return "\(path): cannot write in \(folder); expected a writable folder"
+            case .cannotReplace(let path, let reason): return "\(path): cannot be replaced (\(reason))"
+            case .cannotOpen(let path, let reason): return "\(path): cannot be opened for writing (\(reason))"
+            case .writeFailed(let path, let reason): return "\(path): write failed (\(reason))"
+            }
+        }
     }
 
     /// One file to write and the option that named it (for messages).
@@ -37,7 +62,7 @@ enum OutputFile {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure(description: "\(option) \(path): no such folder; expected an existing folder for \(what)")
+            throw Failure.noSuchFolder(option: option, path: path, what: what)
         }
     }
 
@@ -74,7 +99,7 @@ enum OutputFile {
                 case .replace(let final, let folder):
                     let temporary = folder + "/.\((final as NSString).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(staged.count).tmp"
                     guard FileManager.default.createFile(atPath: temporary, contents: item.data) else {
-                        throw Failure(description: "\(item.path): cannot write in \(folder); expected a writable folder")
+                        throw Failure.cannotWrite(path: item.path, folder: folder)
                     }
                     staged.append((temporary, final))
                 }
@@ -86,7 +111,7 @@ enum OutputFile {
         for (index, file) in staged.enumerated() where rename(file.temporary, file.final) != 0 {
             let reason = String(cString: strerror(errno))
             for later in staged[index...] { unlink(later.temporary) }
-            throw Failure(description: "\(file.final): cannot be replaced (\(reason))")
+            throw Failure.cannotReplace(path: file.final, reason: reason)
         }
         for item in passThrough { try writeThrough(item) }
     }
@@ -105,13 +130,13 @@ enum OutputFile {
             throw UsageFailure("\(option) '': an empty path; expected a file path, or - for standard output")
         }
         if path.hasSuffix("/") {
-            throw Failure(description: "\(path): names a folder; expected a file path such as \(path)table.csv")
+            throw Failure.namesAFolder(path: path)
         }
         let final = try followLinks(path)
         var info = stat()
         if stat(final, &info) == 0 {
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: throw Failure(description: "\(path): is a folder; expected a file path")
+            case S_IFDIR: throw Failure.isAFolder(path: path)
             case S_IFREG: break
             default: return .passThrough
             }
@@ -119,10 +144,10 @@ enum OutputFile {
         let folder = (final as NSString).deletingLastPathComponent.isEmpty ? "." : (final as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-            throw Failure(description: "\(path): folder \(folder) does not exist; expected an existing, writable folder")
+            throw Failure.folderMissing(path: path, folder: folder)
         }
         guard isDirectory.boolValue else {
-            throw Failure(description: "\(path): \(folder) is a file, not a folder; expected an existing, writable folder")
+            throw Failure.folderIsAFile(path: path, folder: folder)
         }
         return .replace(final: final, folder: folder)
     }
@@ -135,14 +160,14 @@ enum OutputFile {
             guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
             current = target.hasPrefix("/") ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
         }
-        throw Failure(description: "\(path): a loop of symbolic links; expected a file path")
+        throw Failure.symbolicLinkLoop(path: path)
     }
 
     /// Writes to a FIFO or a device through a descriptor opened for writing only.
     private static func writeThrough(_ item: Item) throws {
         let descriptor = open(item.path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw Failure(description: "\(item.path): cannot be opened for writing (\(String(cString: strerror(errno))))")
+            throw Failure.cannotOpen(path: item.path, reason: String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
         try item.data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
@@ -151,7 +176,7 @@ enum OutputFile {
                 let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw Failure(description: "\(item.path): write failed (\(String(cString: strerror(errno))))")
+                    throw Failure.writeFailed(path: item.path, reason: String(cString: strerror(errno)))
                 }
                 offset += written
             }

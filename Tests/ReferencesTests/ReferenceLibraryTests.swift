@@ -35,6 +35,21 @@ final class ReferenceLibraryTests: XCTestCase {
         XCTAssertEqual(LimitCurveTable.parse("mass_MeV,U2\n1,1e-6\nx,1\n").failure?.line, 3)
     }
 
+    /// A manifest of another format version is refused, not half read.
+    func testManifestFormatVersionIsChecked() throws {
+        let bundled = try XCTUnwrap(Bundle.module.url(forResource: "reference-limits", withExtension: nil, subdirectory: nil)
+            ?? Bundle.allBundles.compactMap { $0.url(forResource: "reference-limits", withExtension: nil) }.first)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reach-manifest-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: bundled, to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertNoThrow(try ReferenceLibrary.load(folder: folder).get(), "the copy loads as it is")
+        let manifest = folder.appendingPathComponent("manifest.yaml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        try text.replacingOccurrences(of: "format_version: 1", with: "format_version: 2").write(to: manifest, atomically: true, encoding: .utf8)
+        XCTAssertEqual(ReferenceLibrary.load(folder: folder).failure,
+                       .formatVersion(path: manifest.path, found: 2, expected: 1))
+    }
+
     func testGeVHeaderConvertsToMeV() throws {
         let table = try LimitCurveTable.parse("mass_GeV,U2\n0.1,1e-6\n0.2,2e-6\n").get()
         XCTAssertEqual(table.massesMeV, [100, 200])
