@@ -31,9 +31,6 @@ public struct BranchingTable: Sendable, Equatable {
         }
     }
 
-    /// Largest grid accepted: a guard against a step given in the wrong unit.
-    public static let maximumPointCount = 100_000
-
     public let channel: Channel
     public let rows: [Row]
 
@@ -43,17 +40,16 @@ public struct BranchingTable: Sendable, Equatable {
         self.rows = massesGeV.map { Row(massGeV: $0, branchingFractionPerU2: channel.branchingFractionPerU2(massGeV: $0)) }
     }
 
-    /// Masses from, from + step, … up to `toGeV` inclusive [GeV]. Each point is from + i·step (no
-    /// accumulated rounding); `toGeV` is included when it lies within 1e-9 steps of a grid point.
+    /// Masses from, from + step, … up to `toGeV` inclusive [GeV], by the rule of `MassGrid`.
     public static func massGridGeV(fromGeV: Double, toGeV: Double, stepGeV: Double) -> Result<[Double], GridError> {
         if fromGeV < 0 { return .failure(.negativeMass(GeV: fromGeV)) }
         if toGeV < 0 { return .failure(.negativeMass(GeV: toGeV)) }
         guard stepGeV > 0 else { return .failure(.nonPositiveStep(GeV: stepGeV)) }
         guard fromGeV <= toGeV else { return .failure(.reversedRange(fromGeV: fromGeV, toGeV: toGeV)) }
-        let intervals = ((toGeV - fromGeV) / stepGeV + 1e-9).rounded(.down)
-        guard intervals + 1 <= Double(maximumPointCount) else {
-            return .failure(.tooManyPoints(count: intervals + 1, limit: maximumPointCount))
+        let grid = MassGrid(fromGeV: fromGeV, toGeV: toGeV, stepGeV: stepGeV)
+        guard grid.pointCount <= Double(MassGrid.maximumPointCount) else {
+            return .failure(.tooManyPoints(count: grid.pointCount, limit: MassGrid.maximumPointCount))
         }
-        return .success((0...Int(intervals)).map { fromGeV + Double($0) * stepGeV })
+        return .success(grid.massesGeV)
     }
 }

@@ -68,7 +68,7 @@ public struct MassScan: Sendable {
         let b = estimate.events
         let signalPerU2 = yield.eventsPerU2 * window.signalFraction
 
-        let experiment = CountingExperiment(background: b, backgroundUncertainty: db, uncertaintyModel: analysis.backgroundPrior.uncertaintyModel)
+        let experiment = CountingExperiment(background: b, backgroundUncertainty: db, uncertaintyModel: analysis.backgroundPrior)
         // Outside the physical range of the statistics (b or δb not finite, or above 10³⁰⁰ events)
         // nothing is computed: NaN, reported as not finite by `ProjectionTable.warnings`.
         let inRange = experiment.rangeError == nil
@@ -94,16 +94,6 @@ public struct MassScan: Sendable {
             u2MedianExclusion: simpleDefined
                 ? toU2(SimpleSensitivity.medianExclusionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)) : .nan,
             u2CLs: ExpectedLimits(minus2: toU2(cls.minus2), minus1: toU2(cls.minus1), median: toU2(cls.median), plus1: toU2(cls.plus1), plus2: toU2(cls.plus2)))
-    }
-}
-
-extension BackgroundPrior {
-    /// The statistics module's name for the same choice.
-    var uncertaintyModel: BackgroundUncertaintyModel {
-        switch self {
-        case .gaussian: return .gaussian
-        case .logNormal: return .logNormal
-        }
     }
 }
 

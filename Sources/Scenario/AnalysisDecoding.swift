@@ -1,5 +1,6 @@
 import Foundation
 import Physics
+import Statistics
 
 /// `analysis:` how counts become a limit. Every key has a default: window 1.4 sigma (seed 001:
 /// maximises s/sqrt(b) for a flat background), statistic median-exclusion, confidence 0.90,
@@ -10,7 +11,7 @@ enum AnalysisDecoding {
     static let statisticExpected = "one of " + Statistic.allCases.map(\.rawValue).joined(separator: ", ")
     static let confidenceExpected = "a confidence level above 0.5 and at most 0.9999, like 0.90"
     static let uncertaintyExpected = "a relative background uncertainty delta_b/b in [0, 10], like 0.12"
-    static let priorExpected = "one of " + BackgroundPrior.allCases.map(\.rawValue).joined(separator: ", ")
+    static let priorExpected = "one of " + BackgroundUncertaintyModel.allCases.map(\.rawValue).joined(separator: ", ")
 
     static func decode(_ node: SourceNode?, log: DiagnosticLog) -> Analysis? {
         let defaults = Analysis()
@@ -28,7 +29,7 @@ enum AnalysisDecoding {
             ValueDecoding.number($0, range: PhysicalRanges.backgroundUncertainty, expected: uncertaintyExpected, log: log)
         } ?? defaults.backgroundUncertainty
         let prior = reader.optional("background_prior").map {
-            ValueDecoding.choice($0, ValueDecoding.cases(BackgroundPrior.self), expected: priorExpected, log: log)
+            ValueDecoding.choice($0, ValueDecoding.cases(BackgroundUncertaintyModel.self), expected: priorExpected, log: log)
         } ?? defaults.backgroundPrior
         guard let window, let statistic, let confidence, let uncertainty, let prior else { return nil }
         return Analysis(window: window, statistic: statistic, confidence: confidence,

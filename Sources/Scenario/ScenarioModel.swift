@@ -1,4 +1,5 @@
 import Physics
+import Statistics
 import Simulation
 
 /// One scenario document, decoded and validated: a figure's worth of projections. A file holds
@@ -27,37 +28,6 @@ public struct ScenarioFile: Sendable {
         self.masses = masses
         self.variants = variants
         self.figure = figure
-    }
-}
-
-/// The HNL masses to scan [GeV]: from, to (inclusive when on the grid) in steps.
-public struct MassGrid: Sendable, Equatable {
-    public var fromGeV: Double
-    public var toGeV: Double
-    public var stepGeV: Double
-
-    public init(fromGeV: Double, toGeV: Double, stepGeV: Double) {
-        self.fromGeV = fromGeV
-        self.toGeV = toGeV
-        self.stepGeV = stepGeV
-    }
-
-    /// A scan longer than this is a typo in `step`, not a plan (decoding refuses it).
-    public static let maximumPointCount = 100_000
-
-    /// How many points the grid has, as a real number so that any from, to and step give an
-    /// answer (0 when to < from or step ≤ 0, +∞ when step is negligible). The last point may
-    /// exceed `toGeV` by 1e-12 relative, so a `to` on the grid is included despite rounding.
-    public static func pointCount(fromGeV: Double, toGeV: Double, stepGeV: Double) -> Double {
-        guard stepGeV > 0, toGeV >= fromGeV else { return 0 }
-        let intervals = ((toGeV - fromGeV) / stepGeV * (1 + 1e-12)).rounded(.down)
-        return intervals.isNaN ? 0 : intervals + 1
-    }
-
-    /// Grid points, computed by index (no accumulated rounding), at most `maximumPointCount`.
-    public var massesGeV: [Double] {
-        let count = Self.pointCount(fromGeV: fromGeV, toGeV: toGeV, stepGeV: stepGeV)
-        return (0..<Int(min(count, Double(Self.maximumPointCount)))).map { fromGeV + Double($0) * stepGeV }
     }
 }
 
@@ -167,12 +137,6 @@ public enum WindowWidth: Sendable, Equatable {
     case optimal
 }
 
-/// Prior on the background expectation, for the background uncertainty.
-public enum BackgroundPrior: String, Sendable, CaseIterable, Equatable {
-    /// Gaussian truncated at zero (reproduces NA62's published CLs numbers; the default).
-    case gaussian
-    case logNormal = "log-normal"
-}
 
 /// How the counts become a limit.
 public struct Analysis: Sendable, Equatable {
@@ -182,9 +146,9 @@ public struct Analysis: Sendable, Equatable {
     public var confidence: Double
     /// Relative background uncertainty δb/b.
     public var backgroundUncertainty: Double
-    public var backgroundPrior: BackgroundPrior
+    public var backgroundPrior: BackgroundUncertaintyModel
 
-    public init(window: WindowWidth = .fixed(k: 1.4), statistic: Statistic = .medianExclusion, confidence: Double = 0.90, backgroundUncertainty: Double = 0, backgroundPrior: BackgroundPrior = .gaussian) {
+    public init(window: WindowWidth = .fixed(k: 1.4), statistic: Statistic = .medianExclusion, confidence: Double = 0.90, backgroundUncertainty: Double = 0, backgroundPrior: BackgroundUncertaintyModel = .gaussian) {
         self.window = window
         self.statistic = statistic
         self.confidence = confidence

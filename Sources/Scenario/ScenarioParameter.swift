@@ -1,5 +1,6 @@
 import Foundation
 import Physics
+import Statistics
 
 /// A numeric key of one projection (`exposure`, `detector`, `background`, `analysis`), named by
 /// its path as written in a scenario file below `base` or a variant:
@@ -176,7 +177,7 @@ enum ParameterSchema {
             ("statistic", .text("a choice (\(Statistic.allCases.map(\.rawValue).joined(separator: ", ")))")),
             ("confidence", .leaf(.number)),
             ("background_uncertainty", .leaf(.number)),
-            ("background_prior", .text("a choice (\(BackgroundPrior.allCases.map(\.rawValue).joined(separator: ", ")))")),
+            ("background_prior", .text("a choice (\(BackgroundUncertaintyModel.allCases.map(\.rawValue).joined(separator: ", ")))")),
         ])),
     ])
 

@@ -1,3 +1,4 @@
+import Physics
 import XCTest
 @testable import Scenario
 
