@@ -36,8 +36,11 @@ enum OutputFile {
             throw UsageFailure("\(option) '': an empty path; expected an existing folder for \(what)")
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw Failure(description: "\(option) \(path): no such folder; expected an existing folder for \(what)")
+        }
+        guard isDirectory.boolValue else {
+            throw Failure(description: "\(option) \(path): is a file, not a folder; expected an existing folder for \(what)")
         }
     }
 
