@@ -83,7 +83,7 @@ let tests: [Target] = [
     .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Projection", "Scenario", "References", "Physics", "Simulation", "Statistics"]),
     // End to end: the built `reach` executable run as a separate process (no library linked).
-    .testTarget(name: "CLITests"),
+    .testTarget(name: "CLITests", exclude: ["Corpus"]),
 ]
 
 let package = Package(

@@ -72,9 +72,7 @@ enum ValueDecoding {
             return nil
         }
         if let control = text.unicodeScalars.first(where: isControl) {
-            let code = String(control.value, radix: 16, uppercase: true)
-            let name = controlNames[control.value].map { " (\($0))" } ?? ""
-            log.report(node, "'\(text.quotedForMessage)' contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)\(name)",
+            log.report(node, "'\(text.quotedForMessage)' contains the control character \(controlCharacterName(control.value))",
                        expected: expected + ", on one line without control characters")
             return nil
         }
@@ -87,6 +85,14 @@ enum ValueDecoding {
     }
 
     private static let controlNames: [UInt32: String] = [0x0: "NUL", 0x9: "tab", 0xA: "line feed", 0xD: "carriage return", 0x7F: "DEL"]
+
+    /// A character named by its code point, `U+0007`, with the usual name where it has one
+    /// (`U+0009 (tab)`).
+    static func controlCharacterName(_ value: UInt32) -> String {
+        let code = String(value, radix: 16, uppercase: true)
+        let name = controlNames[value].map { " (\($0))" } ?? ""
+        return "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code + name
+    }
 
     /// One of a fixed set of words; suggests the closest on a typo.
     static func choice<T>(_ node: SourceNode, _ options: [(name: String, value: T)], expected: String, log: DiagnosticLog) -> T? {

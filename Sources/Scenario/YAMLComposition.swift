@@ -94,9 +94,12 @@ enum YAMLComposition {
             log.report(at: SourcePosition(line: mark.line, column: mark.column), path: "",
                        "YAML syntax error: \(problem.escapedForMessage(maxLength: 200))\(while_.escapedForMessage(maxLength: 200))\(tab)",
                        expected: tab.isEmpty ? expected : "indentation with spaces")
-        case let .reader(problem, offset, _, yaml):
+        case let .reader(problem, offset, value, yaml):
+            // libyaml's problem does not say which character it met; the message does.
+            let what = problem == "control characters are not allowed" && value >= 0
+                ? "the control character \(ValueDecoding.controlCharacterName(UInt32(value))) is not allowed" : problem.quotedForMessage
             log.report(at: offset.flatMap { position(ofCharacterOffset: $0, in: yaml) }, path: "",
-                       "unreadable text: \(problem.quotedForMessage)", expected: "UTF-8 text without control characters")
+                       "unreadable text: \(what)", expected: "UTF-8 text without control characters")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0.quotedForMessage)'" }.joined(separator: ", ")
             log.report(at: SourcePosition(line: context.mark.line, column: context.mark.column), path: "",

@@ -16,6 +16,7 @@ enum OutputFile {
     /// Why an output cannot be written.
     enum Failure: Error, CustomStringConvertible {
         case noSuchFolder(option: String, path: String, what: String)
+        case notAFolder(option: String, path: String, what: String)
         case namesAFolder(path: String)
         case isAFolder(path: String)
         case folderMissing(path: String, folder: String)
@@ -29,6 +30,7 @@ enum OutputFile {
         var description: String {
             switch self {
             case .noSuchFolder(let option, let path, let what): return "\(option) \(path): no such folder; expected an existing folder for \(what)"
+            case .notAFolder(let option, let path, let what): return "\(option) \(path): is a file, not a folder; expected an existing folder for \(what)"
             case .namesAFolder(let path): return "\(path): names a folder; expected a file path such as \(path)table.csv"
             case .isAFolder(let path): return "\(path): is a folder; expected a file path"
             case .folderMissing(let path, let folder): return "\(path): folder \(folder) does not exist; expected an existing, writable folder"
@@ -61,8 +63,11 @@ enum OutputFile {
             throw UsageFailure("\(option) '': an empty path; expected an existing folder for \(what)")
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw Failure.noSuchFolder(option: option, path: path, what: what)
+        }
+        guard isDirectory.boolValue else {
+            throw Failure.notAFolder(option: option, path: path, what: what)
         }
     }
 

@@ -68,6 +68,16 @@ final class OutputDestinationCLITests: CLITestCase {
                       message: "Error: -o '': an empty path; expected an existing folder for the figures")
     }
 
+    /// A figure folder that names a file says so, rather than that the folder does not exist.
+    func testAFileAsTheFigureFolderIsRefused() throws {
+        try prepare()
+        let scenario = try contents("small.yaml")
+        assertFailure(try reach("plot", "small.yaml", "--statistics", "20000", "--format", "svg", "-o", "small.yaml"), status: 1,
+                      message: "Error: -o small.yaml: is a file, not a folder; expected an existing folder for the figures")
+        XCTAssertEqual(try contents("small.yaml"), scenario)
+        XCTAssertEqual(try listing(), ["flat.csv", "small.yaml", "table.yaml"])
+    }
+
     func testAnInputIsNeverOverwritten() throws {
         try prepare()
         let scenario = try contents("small.yaml"), table = try contents("flat.csv")

@@ -30,4 +30,12 @@ final class ControlCharacterTests: XCTestCase {
         let name = "name: \"k\\u0085n\"\n" + minimalScenario
         XCTAssertEqual(onlyError(name), #"t.yaml:1:7: name: 'k\u{85}n' contains the control character U+0085; expected a short name of lower-case letters, digits and '-' (at most 40 characters), like 'kpi0en' or 'hike-ken', on one line without control characters"#)
     }
+
+    /// A raw control character (not an escape) stops libyaml's reader; the message still names it.
+    func testRawControlCharacterIsNamed() {
+        let bell = replacingLine(containing: "title:", with: "title: NA62\u{07} reach")
+        XCTAssertEqual(onlyError(bell), "t.yaml:1:12: unreadable text: the control character U+0007 is not allowed; expected UTF-8 text without control characters")
+        let escape = replacingLine(containing: "title:", with: "title: NA62 reach\u{1B}")
+        XCTAssertEqual(onlyError(escape), "t.yaml:1:18: unreadable text: the control character U+001B is not allowed; expected UTF-8 text without control characters")
+    }
 }
