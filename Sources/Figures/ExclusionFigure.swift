@@ -40,7 +40,7 @@ public enum ExclusionFigure {
 
     /// The figure for `projection` of `file`, with reference curves from `library` and the
     /// user's own (already read) curves.
-    public static func make(file: ScenarioFile, projection: Projection, library: ReferenceLibrary,
+    public static func make(file: ScenarioFile, projection: DocumentProjection, library: ReferenceLibrary,
                             userCurves: [ReferenceCurve] = []) -> Figure {
         let settings = file.figure
         let flavour = file.channel.flavour
@@ -136,7 +136,7 @@ public enum ExclusionFigure {
     }
 
     /// Each variant's |U|² over the baseline's: what a better trigger or veto buys.
-    static func ratioPanel(projection: Projection, baseline: SensitivityCurve, statistic: Statistic) -> Panel {
+    static func ratioPanel(projection: DocumentProjection, baseline: SensitivityCurve, statistic: Statistic) -> Panel {
         var ratios: [[DataPoint]] = []
         for curve in projection.curves {
             ratios.append(zip(curve.points, baseline.points).map { DataPoint($0.massGeV * 1000, $0.u2(statistic) / $1.u2(statistic)) })
@@ -162,7 +162,7 @@ public enum ExclusionFigure {
 
     /// Whole decades around the drawn projections: a decade below the best limit, two above
     /// the worst point that matters (capped at 1).
-    static func automaticYRange(_ projection: Projection, statistics: [Statistic]) -> ClosedRange<Double> {
+    static func automaticYRange(_ projection: DocumentProjection, statistics: [Statistic]) -> ClosedRange<Double> {
         let values = projection.curves.flatMap { curve in statistics.flatMap { s in curve.points.map { $0.u2(s) } } }
             .filter { $0.isFinite && $0 > 0 }.sorted()
         guard let low = values.first else { return 1e-10...1e-2 }

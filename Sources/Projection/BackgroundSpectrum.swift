@@ -49,7 +49,7 @@ public struct BackgroundSpectrum: Sendable {
     }
 
     /// The spectrum of `scenario`'s generated background in bins of `binWidthGeV2`.
-    public static func make(for scenario: Scenario, channel: Channel, binWidthGeV2: Double,
+    public static func make(for scenario: Variant, channel: Channel, binWidthGeV2: Double,
                             generation: VariantBackground.Generation = .init(), workers: Workers = .allCores) throws(Problem) -> BackgroundSpectrum {
         if case .table(let path, _) = scenario.background {
             throw .tabulatedBackground(variant: scenario.label, table: path)

@@ -22,7 +22,7 @@ public struct MassScan: Sendable {
     }
 
     /// Scans one variant whose background in any window is given by `background`.
-    public func curve(for scenario: Scenario, background: any MissingMassBackground) -> SensitivityCurve {
+    public func curve(for scenario: Variant, background: any MissingMassBackground) -> SensitivityCurve {
         let kaonDecays = scenario.exposure.effectiveKaonDecays
         var points = [SensitivityPoint?](repeating: nil, count: massesGeV.count)
         points.withUnsafeMutableBufferPointer { buffer in
@@ -36,7 +36,7 @@ public struct MassScan: Sendable {
     }
 
     /// One mass point (docs/physics.md §4 and §6; seed 001 Eqs. 1–3).
-    public func point(massGeV: Double, scenario: Scenario, kaonDecays: Double, background: any MissingMassBackground) -> SensitivityPoint {
+    public func point(massGeV: Double, scenario: Variant, kaonDecays: Double, background: any MissingMassBackground) -> SensitivityPoint {
         let detector = scenario.detector
         let analysis = scenario.analysis
         let centre = massGeV * massGeV

@@ -57,7 +57,7 @@ public enum ProjectionTable {
     /// the message says so: no |U|² can be excluded there; where there is no background
     /// (b = δb = 0) it says that the s/√b formulas are undefined. Then one message per variant
     /// with |U|² > 1 (unphysical) in any column, with the columns and the mass range.
-    public static func warnings(_ projection: Projection) -> [String] {
+    public static func warnings(_ projection: DocumentProjection) -> [String] {
         var messages: [String] = []
         for curve in projection.curves {
             // Columns grouped by the masses where they are not finite, in column order.
@@ -101,16 +101,16 @@ public enum ProjectionTable {
 
     /// The warnings of several documents, each prefixed with the document's name when there are
     /// several.
-    public static func warnings(_ projections: [Projection]) -> [String] {
+    public static func warnings(_ projections: [DocumentProjection]) -> [String] {
         guard projections.count > 1 else { return projections.flatMap { warnings($0) } }
         return projections.flatMap { projection in warnings(projection).map { "scenario '\(projection.name)': " + $0 } }
     }
 
     /// CSV with a header line.
-    public static func csv(_ projection: Projection) -> String { csv([projection]) }
+    public static func csv(_ projection: DocumentProjection) -> String { csv([projection]) }
 
     /// One CSV for the documents of a file, in file order, with a header line.
-    public static func csv(_ projections: [Projection]) -> String {
+    public static func csv(_ projections: [DocumentProjection]) -> String {
         var out = csvColumns.joined(separator: ",") + "\n"
         for projection in projections {
             let document = [TableFormatting.csvField(projection.name), TableFormatting.csvField(projection.channel.name)]
@@ -128,13 +128,13 @@ public enum ProjectionTable {
     /// JSON of one document: `{"scenario", "title", "channel", "confidence", "variants":
     /// [{"label", "kaon_decays_effective", "confidence", "statistic", "points": [...]}]}`, keys
     /// sorted; the document's `confidence` is the first variant's, each variant has its own.
-    public static func json(_ projection: Projection) -> String {
+    public static func json(_ projection: DocumentProjection) -> String {
         TableFormatting.json(DocumentJSON(projection))
     }
 
     /// JSON of the documents of a file: one document as `json(_:)`; several as
     /// `{"scenarios": [<one object per document, as json(_:)>]}`.
-    public static func json(_ projections: [Projection]) -> String {
+    public static func json(_ projections: [DocumentProjection]) -> String {
         guard projections.count != 1 else { return json(projections[0]) }
         return TableFormatting.json(["scenarios": projections.map(DocumentJSON.init)])
     }
@@ -147,7 +147,7 @@ public enum ProjectionTable {
         let confidence: TableNumber
         let variants: [VariantJSON]
 
-        init(_ projection: Projection) {
+        init(_ projection: DocumentProjection) {
             scenario = projection.name
             title = projection.title
             channel = projection.channel.name

@@ -16,7 +16,7 @@ public struct Projector: Sendable {
     /// The projection of `variants` (indices into `file.variants`; all when nil), in file order.
     /// `progress`, if given, is called on the calling thread as each variant starts, with its
     /// 1-based position among the selected variants and their count (for a progress line).
-    public func project(_ file: ScenarioFile, variants: [Int]? = nil, progress: ((_ variant: Int, _ of: Int) -> Void)? = nil) throws -> Projection {
+    public func project(_ file: ScenarioFile, variants: [Int]? = nil, progress: ((_ variant: Int, _ of: Int) -> Void)? = nil) throws -> DocumentProjection {
         let scan = MassScan(channel: file.channel, massesGeV: file.masses.massesGeV, workers: workers)
         let selected = variants ?? Array(file.variants.indices)
         let curves = try selected.enumerated().map { position, index in
@@ -25,7 +25,7 @@ public struct Projector: Sendable {
             let background = try VariantBackground.make(for: scenario, channel: file.channel, generation: generation, workers: workers)
             return scan.curve(for: scenario, background: background)
         }
-        return Projection(title: file.title, channel: file.channel,
+        return DocumentProjection(title: file.title, channel: file.channel,
                           confidence: file.variants.first?.analysis.confidence ?? 0.90, curves: curves, name: file.documentName)
     }
 

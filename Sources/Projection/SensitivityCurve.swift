@@ -23,7 +23,7 @@ public struct SensitivityCurve: Sendable, Equatable {
 }
 
 /// All variants of a scenario document, in file order.
-public struct Projection: Sendable, Equatable {
+public struct DocumentProjection: Sendable, Equatable {
     /// The document's name (`ScenarioFile.documentName`: its `name`, or the channel's default).
     public var name: String
     public var title: String

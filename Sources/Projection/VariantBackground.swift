@@ -20,7 +20,7 @@ public enum VariantBackground {
     /// The radiative background model of a variant: the shared generated sample seen through the
     /// variant's veto and resolution, for its N_K and background acceptance (when no background
     /// acceptance is stated: acceptance 1, to be scaled by ε_sig(m_N) per window).
-    public static func radiativeModel(for scenario: Scenario, channel: Channel, generation: Generation = Generation(),
+    public static func radiativeModel(for scenario: Variant, channel: Channel, generation: Generation = Generation(),
                                       workers: Workers = .allCores) -> BackgroundModel {
         let sample = RadiativeSampleCache.shared.sample(
             process: RadiativeProcess(backgroundFor: channel), events: generation.events, seed: generation.seed,
@@ -32,14 +32,14 @@ public enum VariantBackground {
 
     /// The acceptance the reconstructed background spectrum is shown with: the stated background
     /// acceptance, else a constant signal acceptance, else seed 001's 10 %.
-    public static func spectrumAcceptance(for scenario: Scenario) -> Double {
+    public static func spectrumAcceptance(for scenario: Variant) -> Double {
         if let stated = scenario.detector.backgroundAcceptance { return stated }
         if case .constant(let value) = scenario.detector.signalAcceptance { return value }
         return BackgroundModel.defaultAcceptance
     }
 
     /// The background of `scenario` for `channel`, normalised to the variant's N_K.
-    public static func make(for scenario: Scenario, channel: Channel, generation: Generation = Generation(),
+    public static func make(for scenario: Variant, channel: Channel, generation: Generation = Generation(),
                             workers: Workers = .allCores) throws -> any MissingMassBackground {
         let kaonDecays = scenario.exposure.effectiveKaonDecays
         switch scenario.background {

@@ -10,7 +10,7 @@ import Scenario
 enum PlotBenchmark {
     static let target = 0.2
 
-    static func run(file: ScenarioFile, projection: Projection, repetitions: Int) throws -> BenchmarkRow {
+    static func run(file: ScenarioFile, projection: DocumentProjection, repetitions: Int) throws -> BenchmarkRow {
         let library = try ReferenceLibrary.bundled.get()
         var withSixReferences = file
         withSixReferences.figure.references = ["pienu_2018", "kek_1984", "na62_2020", "triumf_1992", "ps191_1988", "bbn_sabti_2020"].map {

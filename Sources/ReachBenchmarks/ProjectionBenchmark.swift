@@ -21,10 +21,10 @@ enum ProjectionBenchmark {
         return extended
     }
 
-    static func run(file: ScenarioFile, repetitions: Int) throws -> (row: BenchmarkRow, projection: Projection) {
+    static func run(file: ScenarioFile, repetitions: Int) throws -> (row: BenchmarkRow, projection: DocumentProjection) {
         let projector = Projector(workers: .threads(Machine.cores))
         var failure: Error?
-        var result: Projection?
+        var result: DocumentProjection?
         var bytes = 0
         let clock = WallClock(repetitions: repetitions) {
             RadiativeSampleCache.shared.removeAll()

@@ -3,7 +3,7 @@
 enum ScenarioBodyDecoding {
     static let keys = ["exposure", "detector", "background", "analysis"]
 
-    static func decode(_ node: SourceNode, label: String, context: DecodingContext) -> Scenario? {
+    static func decode(_ node: SourceNode, label: String, context: DecodingContext) -> Variant? {
         let log = context.log
         guard let reader = MappingReader(node, allowedKeys: keys, expected: "a mapping {exposure, detector, background, analysis}", log: log)
         else { return nil }
@@ -19,6 +19,6 @@ enum ScenarioBodyDecoding {
         }
         let analysis = AnalysisDecoding.decode(reader.optional("analysis"), log: log)
         guard let exposure, let detector, let background, let analysis else { return nil }
-        return Scenario(label: label, exposure: exposure, detector: detector, background: background, analysis: analysis)
+        return Variant(label: label, exposure: exposure, detector: detector, background: background, analysis: analysis)
     }
 }

@@ -157,7 +157,7 @@ public enum ScenarioDecoder {
 
     /// The scenarios of the file and the labels written (for the figure's references to them).
     private static func decodeVariants(_ node: SourceNode?, base: SourceNode?, title: String?, overrides: [ScenarioOverride],
-                                       context: DecodingContext) -> ([Scenario]?, [String]) {
+                                       context: DecodingContext) -> ([Variant]?, [String]) {
         let log = context.log
         /// The variant's tree with the overrides that apply to it; nil after reporting.
         func overridden(_ body: SourceNode, variant index: Int) -> SourceNode? {
@@ -179,7 +179,7 @@ public enum ScenarioDecoder {
         if let base, base.entries == nil {
             log.report(base, base.foundDescription, expected: "a mapping {exposure, detector, background, analysis}")
         }
-        var scenarios: [Scenario?] = []
+        var scenarios: [Variant?] = []
         var labels: [String] = []
         var firstUse: [String: SourceNode] = [:]
         for (index, element) in elements.enumerated() {

@@ -14,13 +14,13 @@ public struct ScenarioFile: Sendable {
     public var masses: MassGrid
     /// The variants in file order, each a full scenario (base with overrides deep-merged).
     /// A file without `variants` has one, labelled with the title.
-    public var variants: [Scenario]
+    public var variants: [Variant]
     public var figure: FigureSettings
     /// The `name` written in the document (a slug like `kpi0en-veto`), nil when not written;
     /// `documentName` falls back to the channel's default.
     public var name: String?
 
-    public init(path: String, title: String, channel: Channel, masses: MassGrid, variants: [Scenario], figure: FigureSettings, name: String? = nil) {
+    public init(path: String, title: String, channel: Channel, masses: MassGrid, variants: [Variant], figure: FigureSettings, name: String? = nil) {
         self.name = name
         self.path = path
         self.title = title
@@ -32,7 +32,7 @@ public struct ScenarioFile: Sendable {
 }
 
 /// One projection: exposure, detector, background and analysis.
-public struct Scenario: Sendable {
+public struct Variant: Sendable {
     public var label: String
     public var exposure: Exposure
     public var detector: Detector

@@ -36,7 +36,7 @@ public enum ScenarioSummary {
         return lines
     }
 
-    static func variantLines(_ scenario: Scenario) -> [String] {
+    static func variantLines(_ scenario: Variant) -> [String] {
         let detector = scenario.detector
         var lines = ["N_K effective: \(sci(scenario.exposure.effectiveKaonDecays))"]
         lines += scenario.exposure.streams.map { "  stream '\($0.name)': " + streamLine($0) }

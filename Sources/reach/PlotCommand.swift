@@ -136,7 +136,7 @@ struct PlotCommand: ParsableCommand {
     /// Projects one scenario and renders its figure in every requested format.
     private func plot(_ scenario: ScenarioFile, variants: [Int]?, library: ReferenceLibrary, basename: String, messages: Messages,
                       progress: Progress, document: String?) throws -> [OutputFile.Item] {
-        let projection: Projection
+        let projection: DocumentProjection
         let userCurves: [ReferenceCurve]
         do {
             userCurves = try UserReferenceCurves.read(for: scenario)

@@ -44,7 +44,7 @@ struct ProjectCommand: ParsableCommand {
         let projector = Projector(generation: simulation.generation, workers: simulation.workers)
         let progress = Progress(quiet: output.quiet)
         defer { progress.clear() }
-        let projections: [Projection]
+        let projections: [DocumentProjection]
         do {
             projections = try zip(documents, selections).map { document, selection in
                 let name = documents.count > 1 ? document.documentName : nil

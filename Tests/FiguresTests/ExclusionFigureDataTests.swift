@@ -22,7 +22,7 @@ final class ExclusionFigureDataTests: XCTestCase {
 
     private func make(curves: [SensitivityCurve], statistics: [Statistic], bands: String?) -> Figure {
         let variants = curves.map { curve in
-            Scenario(label: curve.label,
+            Variant(label: curve.label,
                      exposure: Exposure(streams: [TriggerStream(name: "s", kaonDecays: nil, statedEffectiveKaonDecays: 3e10)]),
                      detector: Detector(resolutionGeV2: 1.7e-3, veto: .seed001, signalAcceptance: .constant(0.1)),
                      background: .radiative, analysis: Analysis(statistic: curve.statistic, confidence: curve.confidence))
@@ -30,7 +30,7 @@ final class ExclusionFigureDataTests: XCTestCase {
         let file = ScenarioFile(path: "t.yaml", title: "t", channel: .kaonToPi0ElectronN,
                                 masses: MassGrid(fromGeV: 0.10, toGeV: 0.30, stepGeV: 0.05), variants: variants,
                                 figure: FigureSettings(yRange: 1e-8...10, statistics: statistics, bandsVariant: bands))
-        let projection = Projection(title: "t", channel: .kaonToPi0ElectronN, confidence: curves[0].confidence, curves: curves)
+        let projection = DocumentProjection(title: "t", channel: .kaonToPi0ElectronN, confidence: curves[0].confidence, curves: curves)
         return ExclusionFigure.make(file: file, projection: projection, library: try! ReferenceLibrary.bundled.get())
     }
 

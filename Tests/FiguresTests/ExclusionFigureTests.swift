@@ -14,8 +14,8 @@ final class ExclusionFigureTests: XCTestCase {
     private func figure(xScale: FigureSettings.AxisScale = .linear, fromGeV: Double = 0.10) throws -> Figure {
         let library = try ReferenceLibrary.bundled.get()
         let masses = MassGrid(fromGeV: fromGeV, toGeV: 0.30, stepGeV: 0.01)
-        func scenario(_ label: String, _ nK: Double) -> Scenario {
-            Scenario(label: label,
+        func scenario(_ label: String, _ nK: Double) -> Variant {
+            Variant(label: label,
                      exposure: Exposure(streams: [TriggerStream(name: "s", kaonDecays: nil, statedEffectiveKaonDecays: nK)]),
                      detector: Detector(resolutionGeV2: 1.7e-3, veto: .seed001, signalAcceptance: .constant(0.1)),
                      background: .radiative, analysis: Analysis())
@@ -28,7 +28,7 @@ final class ExclusionFigureTests: XCTestCase {
         let curves = file.variants.map { v in
             scan.curve(for: v, background: FlatDensity(eventsPerGeV2: 2e6 * v.exposure.effectiveKaonDecays / 3e10))
         }
-        return ExclusionFigure.make(file: file, projection: Projection(title: "t", channel: file.channel, confidence: 0.9, curves: curves),
+        return ExclusionFigure.make(file: file, projection: DocumentProjection(title: "t", channel: file.channel, confidence: 0.9, curves: curves),
                                     library: library)
     }
 

@@ -50,7 +50,7 @@ final class EdgeCaseTests: XCTestCase {
         let masses = [0.300, channel.endpointGeV]
         let curve = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
             .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
-        let projection = Projection(title: "endpoint", channel: channel, confidence: 0.9, curves: [curve])
+        let projection = DocumentProjection(title: "endpoint", channel: channel, confidence: 0.9, curves: [curve])
         let csv = ProjectionTable.csv(projection)
         let json = ProjectionTable.json(projection)
         for text in [csv, json] {
@@ -100,7 +100,7 @@ final class EdgeCaseTests: XCTestCase {
             XCTAssertTrue(point.u2Detection.isNaN, "undefined, not 0")
             XCTAssertTrue(point.vetoPassFraction.isNaN, "no background before the veto: ⟨ε⟩ is undefined")
         }
-        let projection = Projection(title: "no background", channel: channel, confidence: 0.9, curves: [curve])
+        let projection = DocumentProjection(title: "no background", channel: channel, confidence: 0.9, curves: [curve])
         let csv = ProjectionTable.csv(projection)
         XCTAssertNil(csv.lowercased().range(of: "nan"))
         let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -126,7 +126,7 @@ final class EdgeCaseTests: XCTestCase {
             .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 1e305))
         XCTAssertGreaterThan(curve.points[0].background, 1e300)
         XCTAssertTrue(curve.points[0].u2CLs.values.allSatisfy(\.isNaN))
-        let warnings = ProjectionTable.warnings(Projection(title: "t", channel: channel, confidence: 0.9, curves: [curve]))
+        let warnings = ProjectionTable.warnings(DocumentProjection(title: "t", channel: channel, confidence: 0.9, curves: [curve]))
         XCTAssertEqual(warnings.count, 1, "\(warnings)")
         XCTAssertTrue(warnings[0].contains("u2_cls_expected") && warnings[0].contains("not finite"), warnings[0])
     }

@@ -4,10 +4,10 @@ import Physics
 @testable import Projection
 
 final class ProjectionTableTests: XCTestCase {
-    private func projection() -> Projection {
+    private func projection() -> DocumentProjection {
         let scan = MassScan(channel: .kaonToPi0ElectronN, massesGeV: [0.125, 0.135], workers: .threads(1))
         let curves = [3e10, 1.4e11].map { scan.curve(for: seed001Scenario(kaonDecays: $0), background: FlatBackground(eventsPerGeV2: 2e6 * $0 / 3e10)) }
-        return Projection(title: "Test \"quoted\"", channel: .kaonToPi0ElectronN, confidence: 0.9, curves: curves)
+        return DocumentProjection(title: "Test \"quoted\"", channel: .kaonToPi0ElectronN, confidence: 0.9, curves: curves)
     }
 
     /// The JSON parses, has the documented shape, and carries the same numbers as the CSV.

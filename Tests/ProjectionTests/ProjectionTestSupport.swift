@@ -16,8 +16,8 @@ struct FlatBackground: MissingMassBackground {
 }
 
 /// Seed 001's scenario: σ = 1.7e-3 GeV², 10 % acceptance, 50 mrad / 1e-3 veto, k = 1.4, 90 % CL.
-func seed001Scenario(kaonDecays: Double, statistic: Statistic = .medianExclusion, window: WindowWidth = .fixed(k: 1.4)) -> Scenario {
-    Scenario(
+func seed001Scenario(kaonDecays: Double, statistic: Statistic = .medianExclusion, window: WindowWidth = .fixed(k: 1.4)) -> Variant {
+    Variant(
         label: "N_K = \(kaonDecays)",
         exposure: Exposure(streams: [TriggerStream(name: "all", kaonDecays: nil, statedEffectiveKaonDecays: kaonDecays)]),
         detector: Detector(resolutionGeV2: 1.7e-3, veto: .seed001, signalAcceptance: .constant(0.10)),

@@ -7,7 +7,7 @@ import Scenario
 /// Each variant's own confidence level and statistic in the table, and |U|² > 1 reported.
 final class VariantAnalysisTableTests: XCTestCase {
     /// Two variants of one file at 90 % CL (median exclusion) and 95 % CL (detection).
-    private func mixedProjection() -> Projection {
+    private func mixedProjection() -> DocumentProjection {
         let scan = MassScan(channel: .kaonToPi0ElectronN, massesGeV: [0.125, 0.135], workers: .threads(1))
         var ninety = seed001Scenario(kaonDecays: 3e10)
         ninety.label = "90"
@@ -15,7 +15,7 @@ final class VariantAnalysisTableTests: XCTestCase {
         ninetyFive.label = "95"
         ninetyFive.analysis.confidence = 0.95
         let background = FlatBackground(eventsPerGeV2: 2e6)
-        return Projection(title: "mixed", channel: .kaonToPi0ElectronN, confidence: 0.90,
+        return DocumentProjection(title: "mixed", channel: .kaonToPi0ElectronN, confidence: 0.90,
                           curves: [ninety, ninetyFive].map { scan.curve(for: $0, background: background) })
     }
 
@@ -45,7 +45,7 @@ final class VariantAnalysisTableTests: XCTestCase {
         let tiny = scan.curve(for: seed001Scenario(kaonDecays: 100), background: FlatBackground(eventsPerGeV2: 1))
         let fine = scan.curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
         XCTAssertTrue(tiny.points.allSatisfy { $0.u2CLs.median > 1 })
-        let warnings = ProjectionTable.warnings(Projection(title: "t", channel: .kaonToPi0ElectronN, confidence: 0.9, curves: [tiny, fine]))
+        let warnings = ProjectionTable.warnings(DocumentProjection(title: "t", channel: .kaonToPi0ElectronN, confidence: 0.9, curves: [tiny, fine]))
         XCTAssertEqual(warnings.count, 1, "\(warnings)")
         XCTAssertTrue(warnings[0].hasPrefix("variant 'N_K = 100.0': |U|² > 1 (unphysical"), warnings[0])
         XCTAssertTrue(warnings[0].contains("at 3 mass point(s) from 100 to 200 MeV"), warnings[0])
