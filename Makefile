@@ -6,8 +6,6 @@ PREFIX     ?= /usr/local
 CONFIG     := release
 BIN        := .build/$(CONFIG)/reach
 SCENARIOS  := $(wildcard scenarios/*.yaml)
-# Fixed creation date so PDFs are byte-identical from run to run (cairo ignores SOURCE_DATE_EPOCH).
-export CAIRO_PDF_METADATA_CREATE_DATE := 2021-01-01T00:00:00Z
 
 .PHONY: all deps build test figures bench validate install clean
 

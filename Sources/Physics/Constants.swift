@@ -28,12 +28,8 @@ public enum PDG2020 {
     // MARK: Couplings and decay constants
     /// Fermi constant G_F [GeV⁻²].
     public static let fermiConstantPerGeV2 = 1.1663787e-5
-    /// |V_us| (PDG 2020 CKM review, from K_l3 and K_l2 combined).
-    public static let ckmVus = 0.2245
     /// f₊(0)|V_us| from K_l3 decays (PDG 2020 review "V_ud, V_us, the Cabibbo angle").
     public static let formFactorTimesVus = 0.21654
-    /// K+ decay constant f_K [GeV] (FLAG 2019, N_f = 2+1+1, as quoted by PDG 2020).
-    public static let kaonDecayConstantGeV = 0.1557
     /// K+ mean life [s].
     public static let kaonChargedLifetimeSeconds = 1.2380e-8
     /// ħ [GeV s].

@@ -12,9 +12,6 @@ public enum LeptonFlavour: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Symbol as written in a process name: `e+`, `mu+`.
-    public var antiLeptonSymbol: String { self == .electron ? "e+" : "mu+" }
-
     /// Mixing-element label as physicists write it, in Pango markup: |U<sub>e</sub>|².
     public var mixingMarkup: String { self == .electron ? "|<i>U</i><sub><i>e</i></sub>|²" : "|<i>U</i><sub>μ</sub>|²" }
 }

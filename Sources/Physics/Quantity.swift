@@ -8,15 +8,6 @@ public struct Quantity: Sendable, Equatable {
         case massSquared = "squared mass"
         case angle = "angle"
 
-        /// Canonical unit the value is converted to.
-        public var canonicalUnit: String {
-            switch self {
-            case .mass: return "GeV"
-            case .massSquared: return "GeV^2"
-            case .angle: return "rad"
-            }
-        }
-
         /// Units accepted for this dimension, as a user should write them.
         public var acceptedUnits: [String] {
             Quantity.units.filter { $0.dimension == self }.map(\.symbol)

@@ -7,11 +7,6 @@ struct BenchmarkRow {
     var measured: String
     var target: String
     var met: Bool?
-
-    /// A row that could not be measured yet, with the reason in the measured column.
-    static func notMeasured(_ quantity: String, target: String, reason: String) -> BenchmarkRow {
-        BenchmarkRow(quantity: quantity, measured: reason, target: target, met: nil)
-    }
 }
 
 /// Plain-text table with aligned columns (widths counted in characters, so µ and ≥ align).

@@ -2,11 +2,12 @@ import Foundation
 import Physics
 
 /// Workloads of the simulation hot paths for `make bench` (the ReachBenchmarks executable times
-/// them and prints the table; nothing here prints).
-public enum SimulationBenchmarks {
+/// them and prints the table; nothing here prints). `package` access: they reach the
+/// generator's internals and are no part of the library's interface.
+package enum SimulationBenchmarks {
     /// Generates `events` K_e3γ events on the calling thread through the sample generator's hot
     /// loop (`fill`, 256 events at a time) and returns Σw/N, which keeps the work observable.
-    public static func generateOnOneThread(events: Int, seed: UInt64 = 1) -> Double {
+    package static func generateOnOneThread(events: Int, seed: UInt64 = 1) -> Double {
         let generator = SemileptonicRadiativeGenerator(photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV)
         var rng = Xoshiro256StarStar(seed: seed)
         var sum = 0.0
@@ -22,17 +23,9 @@ public enum SimulationBenchmarks {
         return sum / Double(max(events, 1))
     }
 
-    /// The seed-001 windows m_N² ± 1.4σ for m_N = 100, 101, …, 300 MeV (201 masses).
-    public static func seed001Windows(model: BackgroundModel) -> [BackgroundEstimate] {
-        (0...200).map { step in
-            let mass = 0.100 + 0.001 * Double(step)
-            return model.window(centreGeV2: mass * mass, halfWidthGeV2: 1.4 * model.resolutionGeV2)
-        }
-    }
-
     /// CPU time per call [ns] of the K_e3γ |M|² as the generator evaluates it, of the reference
     /// explicit-spinor evaluation, and of a whole weighted event in the hot loop.
-    public static func costPerCallNanoseconds(calls: Int = 2_000_000) -> (amplitude: Double, reference: Double, event: Double) {
+    package static func costPerCallNanoseconds(calls: Int = 2_000_000) -> (amplitude: Double, reference: Double, event: Double) {
         let generator = SemileptonicRadiativeGenerator(photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV)
         guard let q = generator.configuration(photonEnergyGeV: 0.05, leptonEnergyGeV: 0.1, neutrinoEnergyGeV: 0.12, cosLeptonPhoton: 0.3,
                                               oneMinusCosLeptonPhoton: 0.7, neutrinoAzimuthCos: 0.6, sin: 0.8) else { return (.nan, .nan, .nan) }

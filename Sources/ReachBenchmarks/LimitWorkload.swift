@@ -1,15 +1,17 @@
+import Statistics
+
 /// Timings of the expected-limit calculation, for the benchmark executable (no printing here).
-public enum StatisticsBenchmarks {
+enum StatisticsBenchmarks {
     /// One measurement: the mean wall time of `expectedLimits` (median + four band edges) for
     /// one window.
-    public struct Result: Sendable {
-        public var background: Double
-        public var relativeUncertainty: Double
-        public var secondsPerWindow: Double
+    struct Result: Sendable {
+        var background: Double
+        var relativeUncertainty: Double
+        var secondsPerWindow: Double
         /// The target: ≤ 1 ms per window at any b up to 10⁷.
-        public var meetsTarget: Bool { secondsPerWindow <= 1e-3 }
+        var meetsTarget: Bool { secondsPerWindow <= 1e-3 }
 
-        public var description: String {
+        var description: String {
             let microseconds = secondsPerWindow * 1e6
             return "expected CLs limits, b = \(background), δb/b = \(relativeUncertainty): "
                 + "\((microseconds * 10).rounded() / 10) µs per window (target ≤ 1000 µs) "
@@ -19,7 +21,7 @@ public enum StatisticsBenchmarks {
 
     /// Times `.cls` expected limits at b = 1, 100, 1000, 2900 (exact and asymptotic both run in
     /// the blend), 10⁴ and 10⁷, each with δb/b = 0, 0.1, 0.5 and 1.
-    public static func run(repetitions: Int = 20) -> [Result] {
+    static func run(repetitions: Int = 20) -> [Result] {
         var results: [Result] = []
         let clock = ContinuousClock()
         for relative in [0.0, 0.1, 0.5, 1] {

@@ -1,15 +1,16 @@
 import Foundation
+@testable import Plot
 
 /// A demonstration figure with every kind of item, built from made-up smooth curves
 /// (no physics): two grey "published" upper limits with in-plot labels, a hatched lower
 /// bound, projections as coloured lines around a green/yellow expected band, a legend, an
 /// experiment label and a ratio panel. Used to look at the output and to time rendering.
-public enum PlotDemo {
+enum PlotDemo {
     /// - Parameters:
     ///   - variants: number of coloured projection lines (Petroff colours, alternating dash).
     ///   - references: number of grey published regions (the first two get in-plot labels).
     ///   - samples: points per curve.
-    public static func figure(variants: Int = 3, references: Int = 2, samples: Int = 200) -> Figure {
+    static func figure(variants: Int = 3, references: Int = 2, samples: Int = 200) -> Figure {
         let masses = (0..<samples).map { 10 + 384 * Double($0) / Double(max(samples - 1, 1)) }
 
         // A smooth "sensitivity" shape: best in the middle, worse towards a kinematic end
@@ -71,5 +72,5 @@ public enum PlotDemo {
     }
 
     /// The figure the benchmark renders: 4 projection variants and 6 reference curves.
-    public static func benchmarkFigure() -> Figure { figure(variants: 4, references: 6) }
+    static func benchmarkFigure() -> Figure { figure(variants: 4, references: 6) }
 }
