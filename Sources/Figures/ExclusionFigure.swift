@@ -62,7 +62,7 @@ public enum ExclusionFigure {
         let references = settings.references.compactMap { reference -> ReferenceCurve? in
             switch reference {
             case .bundled(let id): return library.curve(id: id, flavour: flavour)
-            case .file(let path, _, _): return userCurves.first { $0.id == "file:" + path }
+            case .file(let path, _, _): return userCurves.first { $0.id == ReferenceCurve.userFileID(path: path) }
             }
         }
         for curve in references {

@@ -13,7 +13,7 @@ public enum UserReferenceCurves {
                 throw failure
             case .success(let table):
                 return ReferenceCurve(
-                    id: "file:" + path, flavour: file.channel.flavour, label: label,
+                    id: ReferenceCurve.userFileID(path: path), flavour: file.channel.flavour, label: label,
                     kind: kind == .upperLimit ? .upperLimit : .lowerBound, process: "user curve", confidenceLevel: "",
                     citation: path, arxiv: nil, showByDefault: true, origin: "user file",
                     massesMeV: table.massesMeV, u2: table.u2)

@@ -1,3 +1,4 @@
+import Scenario
 import Statistics
 
 /// Chooses the window half-width k at one mass when the scenario asks for `window: optimal`.
@@ -13,7 +14,7 @@ public enum WindowChoice {
     /// The k minimising the median-exclusion limit on |U|², given the background in each window.
     /// `background(k)` returns (b, δb) for the window ±kσ.
     public static func optimalK(confidence: Double, background: (Double) -> (events: Double, uncertainty: Double)) -> Double {
-        var bestK = 1.4
+        var bestK = WindowWidth.seed001K
         var bestLimit = Double.infinity
         for k in candidates {
             let (b, db) = background(k)

@@ -11,7 +11,7 @@ enum BackgroundBenchmark {
         let scenario = file.variants[0]
         let masses = file.masses.massesGeV
         let k: Double
-        if case .fixed(let fixed) = scenario.analysis.window { k = fixed } else { k = 1.4 }
+        if case .fixed(let fixed) = scenario.analysis.window { k = fixed } else { k = WindowWidth.seed001K }
         var failure: Error?
         var checksum = 0.0
         let clock = WallClock(repetitions: repetitions) {

@@ -10,8 +10,11 @@ public struct ReferenceCurve: Sendable, Equatable {
         case lowerBound = "lower_bound"
     }
 
-    /// Identifier, unique within a flavour (`pienu_2018`); user curves get `file:NAME`.
+    /// Identifier, unique within a flavour (`pienu_2018`); user curves get `userFileID(path:)`.
     public var id: String
+
+    /// The id of a user's curve file: `file:` and its absolute path, which no bundled id starts with.
+    public static func userFileID(path: String) -> String { "file:" + path }
     public var flavour: LeptonFlavour
     /// Label drawn on the figure ("PIENU (2018)").
     public var label: String

@@ -15,10 +15,6 @@ enum DetectorDecoding {
     static let backgroundAcceptanceExpected = "a background acceptance in [0, 1] like 0.1 (omit it to use the signal acceptance)"
     static let visibleExpected = "the fraction of HNLs decaying visibly in the detector, in [0, 1) like 0"
 
-    /// Seed 001 Sec. III's nominal veto, used when the background is a user table (which already
-    /// contains the veto) and no veto is written.
-    static let nominalVeto = PhotonVeto(hermeticAngleRad: 0.050, inefficiency: .constant(1e-3), beyond: .missed)
-
     /// `vetoRequired`: the built-in radiative background needs a veto model.
     static func decode(_ node: SourceNode, vetoRequired: Bool, log: DiagnosticLog) -> Detector? {
         guard let reader = MappingReader(node, allowedKeys: keys, expected: "a mapping {resolution, veto, signal_acceptance, ...}", log: log)
@@ -33,7 +29,8 @@ enum DetectorDecoding {
             reader.reportMissing("veto", expected: vetoExpected + " (the radiative background needs it)")
             veto = nil
         } else {
-            veto = nominalVeto
+            // A user table already contains the veto; seed 001 Sec. III's stands in the model.
+            veto = .seed001
         }
         let acceptance = reader.required("signal_acceptance", expected: acceptanceExpected).flatMap { decodeAcceptance($0, log: log) }
         var valid = true

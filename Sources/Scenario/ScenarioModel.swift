@@ -135,6 +135,11 @@ public enum WindowWidth: Sendable, Equatable {
     case fixed(k: Double)
     /// k chosen per mass point to minimise the expected limit.
     case optimal
+
+    /// Seed 001's k = 1.4, which maximises s/√b for a flat background (seed 001 Sec. IV): the
+    /// default window, and where the search for the optimal k starts.
+    public static let seed001K = 1.4
+    public static let seed001 = WindowWidth.fixed(k: seed001K)
 }
 
 
@@ -148,7 +153,7 @@ public struct Analysis: Sendable, Equatable {
     public var backgroundUncertainty: Double
     public var backgroundPrior: BackgroundUncertaintyModel
 
-    public init(window: WindowWidth = .fixed(k: 1.4), statistic: Statistic = .medianExclusion, confidence: Double = 0.90, backgroundUncertainty: Double = 0, backgroundPrior: BackgroundUncertaintyModel = .gaussian) {
+    public init(window: WindowWidth = .seed001, statistic: Statistic = .medianExclusion, confidence: Double = 0.90, backgroundUncertainty: Double = 0, backgroundPrior: BackgroundUncertaintyModel = .gaussian) {
         self.window = window
         self.statistic = statistic
         self.confidence = confidence
