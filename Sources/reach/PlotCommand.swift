@@ -6,21 +6,33 @@ import Projection
 import References
 import Scenario
 
+/// A figure file format.
+enum FigureFormat: String, CaseIterable {
+    case pdf, png, svg
+
+    /// The plotting layer's format, PNG at `dpi`.
+    func output(dpi: Double) -> OutputFormat {
+        switch self {
+        case .pdf: return .pdf
+        case .png: return .png(dpi: dpi)
+        case .svg: return .svg
+        }
+    }
+}
+
 /// Output formats of figures, as users write them in `--format pdf,png`.
 struct FigureFormats: ExpressibleByArgument {
-    var defaultValueDescription: String { names.joined(separator: ",") }
+    var defaultValueDescription: String { formats.map(\.rawValue).joined(separator: ",") }
 
-    var names: [String]
+    var formats: [FigureFormat]
 
     init?(argument: String) {
-        let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard !names.isEmpty, names.allSatisfy({ ["pdf", "png", "svg"].contains($0) }) else { return nil }
-        self.names = names
+        let parsed = argument.split(separator: ",").map { FigureFormat(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
+        guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else { return nil }
+        formats = parsed.compactMap { $0 }
     }
 
-    func formats(dpi: Double) -> [OutputFormat] {
-        names.map { $0 == "pdf" ? .pdf : $0 == "svg" ? .svg : .png(dpi: dpi) }
-    }
+    func formats(dpi: Double) -> [OutputFormat] { formats.map { $0.output(dpi: dpi) } }
 }
 
 /// Where and how figures are written: shared by `plot` and `plot-background`.
