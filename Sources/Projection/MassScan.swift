@@ -21,8 +21,14 @@ public struct MassScan: Sendable {
         self.workers = workers
     }
 
-    /// Scans one variant whose background in any window is given by `background`.
+    /// Scans one variant whose background in any window is given by `background`, with the
+    /// variant's relative background uncertainty.
     public func curve(for scenario: Variant, background: any MissingMassBackground) -> SensitivityCurve {
+        curve(for: scenario, background: .single(background, label: "background", relativeUncertainty: scenario.analysis.backgroundUncertainty))
+    }
+
+    /// Scans one variant whose background is the composition `background`.
+    public func curve(for scenario: Variant, background: BackgroundComposition) -> SensitivityCurve {
         let kaonDecays = scenario.exposure.effectiveKaonDecays
         var points = [SensitivityPoint?](repeating: nil, count: massesGeV.count)
         points.withUnsafeMutableBufferPointer { buffer in
@@ -36,7 +42,7 @@ public struct MassScan: Sendable {
     }
 
     /// One mass point (docs/physics.md §4 and §6; seed 001 Eqs. 1–3).
-    public func point(massGeV: Double, scenario: Variant, kaonDecays: Double, background: any MissingMassBackground) -> SensitivityPoint {
+    public func point(massGeV: Double, scenario: Variant, kaonDecays: Double, background: BackgroundComposition) -> SensitivityPoint {
         let detector = scenario.detector
         let analysis = scenario.analysis
         let centre = massGeV * massGeV
@@ -45,13 +51,15 @@ public struct MassScan: Sendable {
             branchingFractionPerU2: channel.branchingFractionPerU2(massGeV: massGeV),
             signalAcceptance: detector.signalAcceptance.value(atMassGeV: massGeV),
             visibleDecayFraction: detector.visibleDecayFraction)
+        let signal = PeakSignal(yield: yield, centreGeV2: centre, resolutionGeV2: detector.resolutionGeV2)
+        func region(k: Double) -> SignalRegion { .window(centreGeV2: centre, k: k, resolutionGeV2: detector.resolutionGeV2) }
 
-        // b and δb in the window ±kσ. δb is the scenario's relative background uncertainty; the
+        // b and δb in the window ±kσ. δb comes from the components' relative uncertainties; the
         // generator's MC uncertainty is a property of the tool's sample, not of the experiment,
         // so it is reported beside b (and kept small by the default statistics), not folded in.
         func counts(k: Double) -> (estimate: BackgroundEstimate, uncertainty: Double) {
-            let estimate = background.window(centreGeV2: centre, halfWidthGeV2: k * detector.resolutionGeV2)
-            return (estimate, analysis.backgroundUncertainty * estimate.events)
+            let estimate = background.estimate(in: region(k: k))
+            return (estimate.total, estimate.uncertainty)
         }
 
         let k: Double
@@ -63,10 +71,10 @@ public struct MassScan: Sendable {
                 return (c.estimate.events, c.uncertainty)
             }
         }
-        let window = SignalWindow(k: k, resolutionGeV2: detector.resolutionGeV2)
+        let signalFraction = signal.fraction(in: region(k: k))
         let (estimate, db) = counts(k: k)
         let b = estimate.events
-        let signalPerU2 = yield.eventsPerU2 * window.signalFraction
+        let signalPerU2 = signal.eventsPerUnitParameter * signalFraction
 
         let experiment = CountingExperiment(background: b, backgroundUncertainty: db, uncertaintyModel: analysis.backgroundPrior)
         // Outside the physical range of the statistics (b or δb not finite, or above 10³⁰⁰ events)
@@ -83,7 +91,7 @@ public struct MassScan: Sendable {
             kaonDecaysEffective: kaonDecays,
             signalAcceptance: yield.signalAcceptance,
             windowK: k,
-            windowSignalFraction: window.signalFraction,
+            windowSignalFraction: signalFraction,
             signalPerU2: signalPerU2,
             background: b,
             backgroundUncertainty: db,

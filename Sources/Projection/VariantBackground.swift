@@ -71,9 +71,9 @@ struct AcceptanceScaledBackground: MissingMassBackground {
     let base: BackgroundModel
     let acceptance: SignalAcceptance
 
-    func window(centreGeV2: Double, halfWidthGeV2: Double) -> BackgroundEstimate {
-        let factor = acceptance.value(atMassGeV: max(centreGeV2, 0).squareRoot())
-        var estimate = base.window(centreGeV2: centreGeV2, halfWidthGeV2: halfWidthGeV2)
+    func events(in region: SignalRegion) -> BackgroundEstimate {
+        let factor = acceptance.value(atMassGeV: max(region.hypothesisGeV2, 0).squareRoot())
+        var estimate = base.events(in: region)
         estimate.events *= factor
         estimate.mcUncertainty *= factor
         estimate.eventsBeforeVeto = estimate.eventsBeforeVeto.map { $0 * factor }

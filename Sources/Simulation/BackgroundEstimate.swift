@@ -41,9 +41,16 @@ public struct SpectrumBin: Sendable, Equatable {
     }
 }
 
-/// Anything that predicts the background in a missing-mass window: the built-in generator with
-/// the detector model (`BackgroundModel`) or a user table (`TabulatedBackground`).
+/// Anything that predicts the background in a region of reconstructed m²_miss: the built-in
+/// generator with the detector model (`BackgroundModel`) or a user table (`TabulatedBackground`).
 public protocol MissingMassBackground: Sendable {
+    /// Background in `region` (its m²_miss interval, for the variant's N_K).
+    func events(in region: SignalRegion) -> BackgroundEstimate
+}
+
+extension MissingMassBackground {
     /// Background in [centre − halfWidth, centre + halfWidth] of reconstructed m²_miss [GeV²].
-    func window(centreGeV2: Double, halfWidthGeV2: Double) -> BackgroundEstimate
+    public func window(centreGeV2: Double, halfWidthGeV2: Double) -> BackgroundEstimate {
+        events(in: .window(centreGeV2: centreGeV2, k: 1, resolutionGeV2: halfWidthGeV2))
+    }
 }

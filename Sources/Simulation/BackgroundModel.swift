@@ -109,8 +109,9 @@ public struct BackgroundModel: MissingMassBackground {
         return (before + peak, after + peak, variance, beforeVariance)
     }
 
-    public func window(centreGeV2: Double, halfWidthGeV2: Double) -> BackgroundEstimate {
-        let sums = integrate(lo: centreGeV2 - halfWidthGeV2, hi: centreGeV2 + halfWidthGeV2)
+    public func events(in region: SignalRegion) -> BackgroundEstimate {
+        let range = region.rangeGeV2
+        let sums = integrate(lo: range.lowerBound, hi: range.upperBound)
         return BackgroundEstimate(events: sums.after, mcUncertainty: sums.variance.squareRoot(), eventsBeforeVeto: sums.before)
     }
 

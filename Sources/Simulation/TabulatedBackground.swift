@@ -175,9 +175,10 @@ public struct TabulatedBackground: MissingMassBackground {
         scale = tableKaonDecays.map { kaonDecays / $0 } ?? kaonDecays
     }
 
-    public func window(centreGeV2: Double, halfWidthGeV2: Double) -> BackgroundEstimate {
-        BackgroundEstimate(events: scale * table.integral(fromGeV2: centreGeV2 - halfWidthGeV2, toGeV2: centreGeV2 + halfWidthGeV2),
-                           mcUncertainty: 0, eventsBeforeVeto: nil)
+    public func events(in region: SignalRegion) -> BackgroundEstimate {
+        let range = region.rangeGeV2
+        return BackgroundEstimate(events: scale * table.integral(fromGeV2: range.lowerBound, toGeV2: range.upperBound),
+                                  mcUncertainty: 0, eventsBeforeVeto: nil)
     }
 }
 

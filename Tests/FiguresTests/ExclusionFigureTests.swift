@@ -88,8 +88,8 @@ final class ExclusionFigureTests: XCTestCase {
 /// Flat reconstructed background density for figure tests.
 struct FlatDensity: MissingMassBackground {
     var eventsPerGeV2: Double
-    func window(centreGeV2: Double, halfWidthGeV2: Double) -> BackgroundEstimate {
-        let events = eventsPerGeV2 * 2 * halfWidthGeV2
+    func events(in region: SignalRegion) -> BackgroundEstimate {
+        let events = eventsPerGeV2 * region.widthGeV2
         return BackgroundEstimate(events: events, mcUncertainty: 0, eventsBeforeVeto: events / 0.018)
     }
 }

@@ -9,8 +9,8 @@ struct FlatBackground: MissingMassBackground {
     var eventsPerGeV2: Double
     var vetoPassFraction = 0.018
 
-    func window(centreGeV2: Double, halfWidthGeV2: Double) -> BackgroundEstimate {
-        let events = eventsPerGeV2 * 2 * halfWidthGeV2
+    func events(in region: SignalRegion) -> BackgroundEstimate {
+        let events = eventsPerGeV2 * region.widthGeV2
         return BackgroundEstimate(events: events, mcUncertainty: 0, eventsBeforeVeto: events / vetoPassFraction)
     }
 }
