@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import Statistics
 
 final class NormalDistributionTests: XCTestCase {
@@ -16,17 +17,17 @@ final class NormalDistributionTests: XCTestCase {
         XCTAssertEqual(NormalDistribution.cdf(-1), 0.15865525393145707, accuracy: 1e-15)
         XCTAssertEqual(NormalDistribution.cdf(2), 0.9772498680518208, accuracy: 1e-15)
         // Tails keep relative precision.
-        assertRelative(NormalDistribution.survival(8), 6.220960574271785e-16, 1e-12)
-        assertRelative(NormalDistribution.cdf(-8), 6.220960574271785e-16, 1e-12)
+        assertApproximatelyEqual(NormalDistribution.survival(8), 6.220960574271785e-16, relative: 1e-12)
+        assertApproximatelyEqual(NormalDistribution.cdf(-8), 6.220960574271785e-16, relative: 1e-12)
     }
 
     func testQuantileInvertsCDFOverThirtyDecades() {
         for p in [1e-300, 1e-30, 1e-10, 1e-3, 0.02, 0.0243, 0.3, 0.5, 0.7, 0.97, 0.99] {
-            assertRelative(NormalDistribution.cdf(NormalDistribution.quantile(p)), p, 1e-9, "p = \(p)")
+            assertApproximatelyEqual(NormalDistribution.cdf(NormalDistribution.quantile(p)), p, relative: 1e-9, "p = \(p)")
         }
         for tail in [1e-15, 1e-9, 1e-4] {
             let p = 1 - tail  // rounded: compare with the tail that p really has
-            assertRelative(NormalDistribution.survival(NormalDistribution.quantile(p)), 1 - p, 1e-6, "1 − p = \(tail)")
+            assertApproximatelyEqual(NormalDistribution.survival(NormalDistribution.quantile(p)), 1 - p, relative: 1e-6, "1 − p = \(tail)")
         }
     }
 
