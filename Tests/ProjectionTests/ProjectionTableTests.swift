@@ -1,4 +1,5 @@
 import XCTest
+import ProjectionFixtures
 import Foundation
 import Physics
 @testable import Projection
@@ -6,7 +7,7 @@ import Physics
 final class ProjectionTableTests: XCTestCase {
     private func projection() -> DocumentProjection {
         let scan = MassScan(channel: .kaonToPi0ElectronN, massesGeV: [0.125, 0.135], workers: .threads(1))
-        let curves = [3e10, 1.4e11].map { scan.curve(for: seed001Scenario(kaonDecays: $0), background: FlatBackground(eventsPerGeV2: 2e6 * $0 / 3e10)) }
+        let curves = [3e10, 1.4e11].map { scan.curve(for: seed001Variant(kaonDecays: $0), background: FlatBackground(eventsPerGeV2: 2e6 * $0 / 3e10)) }
         return DocumentProjection(title: "Test \"quoted\"", channel: .kaonToPi0ElectronN, confidence: 0.9, curves: curves)
     }
 
