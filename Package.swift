@@ -85,7 +85,8 @@ let testSupport: [Target] = [
 let tests: [Target] = [
     .testTarget(name: "PhysicsTests", dependencies: ["Physics"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Physics", "TestSupport"]),
-    .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
+    // reference/: the scripts (mpmath, scipy) that computed the reference numbers.
+    .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], exclude: ["reference"]),
     .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Physics", "Simulation", "TestSupport"]),
     .testTarget(name: "ProjectionTests", dependencies: ["Projection", "Scenario", "Statistics", "Simulation", "Physics", "TestSupport", "ProjectionFixtures"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot"]),

@@ -14,7 +14,7 @@ import TestSupport
 final class ProjectionTableTests: XCTestCase {
     private static let masses = [0.125, 0.135]
     private static let k = 1.4, resolution = 1.7e-3, acceptance = 0.10, vetoPass = 0.018
-    /// z = Φ⁻¹(0.90) and Φ⁻¹(0.95) (tabulated).
+    /// z = Φ⁻¹(0.90) and Φ⁻¹(0.95) (Tests/StatisticsTests/reference/normal_distribution.py).
     private static let z90 = 1.2815515655446004, z95 = 1.6448536269514722
 
     /// A variant of the table: its N_K, the flat density after the veto and δb/b.
@@ -68,7 +68,7 @@ final class ProjectionTableTests: XCTestCase {
         return 0.5 * (lower + upper)
     }
 
-    /// Φ(N) for the band edges −2σ, −1σ, median, +1σ, +2σ (tabulated).
+    /// Φ(N) for the band edges −2σ, −1σ, median, +1σ, +2σ (the same script).
     private static let bandQuantiles = [0.022750131948179195, 0.15865525393145707, 0.5, 0.8413447460685429, 0.9772498680518208]
 
     /// Exact CLs at 90 % CL without background uncertainty (statistics.md §4, §6): each band's

@@ -48,7 +48,7 @@ final class CLsLimitTests: XCTestCase {
 
     func testAgainstIndependentQuadrature() throws {
         // Observed limits computed independently with scipy (adaptive quad over the prior of
-        // scipy.special.gammaincc, Brent root to 1e-10): (n, b, δb, prior, limit).
+        // scipy.special.gammaincc, Brent root to 1e-10; reference/cls_limits.py): (n, b, δb, prior, limit).
         let references: [(Int, Double, Double, BackgroundUncertaintyModel, Double)] = [
             (1, 1, 0.5, .gaussian, 3.3460777340),
             (3, 3, 3, .gaussian, 5.0884835601),

@@ -35,7 +35,7 @@ final class IncompleteGammaTests: XCTestCase {
     }
 
     func testLargeOrderAgainstFortyDigitValues() {
-        // Reference values from 40-digit arithmetic (mpmath gammainc, regularised).
+        // Reference values from 40-digit arithmetic (mpmath gammainc, regularised: reference/incomplete_gamma.py).
         assertApproximatelyEqual(IncompleteGamma.regularizedQ(2.5, 0.7), 0.92431327280166695, relative: 1e-13)
         assertApproximatelyEqual(IncompleteGamma.regularizedQ(600, 650), 0.022714354700517687, relative: 1e-11)
         assertApproximatelyEqual(IncompleteGamma.regularizedP(600, 520), 0.0003250172365108403, relative: 1e-11)
@@ -67,6 +67,7 @@ final class IncompleteGammaTests: XCTestCase {
         let poisson = PoissonDistribution.cumulative(1_000_000, mean: 1e6)
         let normal = NormalDistribution.cdf(0.5 / 1000)
         XCTAssertEqual(poisson, normal, accuracy: 1e-3)
+        // Q(10⁶ + 1, 10⁶) in 40-digit arithmetic (reference/incomplete_gamma.py).
         assertApproximatelyEqual(poisson, 0.50026596148628365, relative: 1e-12)
     }
 

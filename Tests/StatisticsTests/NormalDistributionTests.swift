@@ -4,7 +4,7 @@ import TestSupport
 
 final class NormalDistributionTests: XCTestCase {
     func testKnownQuantiles() {
-        // Tabulated values of Φ⁻¹.
+        // Tabulated values of Φ⁻¹ (reference/normal_distribution.py).
         XCTAssertEqual(NormalDistribution.quantile(0.5), 0, accuracy: 1e-15)
         XCTAssertEqual(NormalDistribution.quantile(0.90), 1.2815515655446004, accuracy: 1e-12)
         XCTAssertEqual(NormalDistribution.quantile(0.95), 1.6448536269514722, accuracy: 1e-12)
@@ -12,6 +12,7 @@ final class NormalDistributionTests: XCTestCase {
         XCTAssertEqual(NormalDistribution.quantile(0.02275013194817921), -2, accuracy: 1e-10)
     }
 
+    /// Values of Φ from 40-digit arithmetic (reference/normal_distribution.py).
     func testKnownCDFValues() {
         XCTAssertEqual(NormalDistribution.cdf(0), 0.5, accuracy: 1e-16)
         XCTAssertEqual(NormalDistribution.cdf(-1), 0.15865525393145707, accuracy: 1e-15)
