@@ -70,20 +70,32 @@ let executables: [Target] = [
     ),
 ]
 
+// MARK: - Test support (linked by test targets only; never part of a product)
+
+let testSupport: [Target] = [
+    // Tools every test target may share, the command line's included: so it links XCTest and
+    // swift-numerics only, no library of the tool.
+    .target(name: "TestSupport", dependencies: [realModule], path: "Tests/TestSupport"),
+    // Seed 001's variant and a flat background, for tests that project or draw by hand.
+    .target(name: "ProjectionFixtures", dependencies: ["Scenario", "Simulation"], path: "Tests/ProjectionFixtures"),
+]
+
 // MARK: - Tests (one target per library, and the command line end to end)
 
 let tests: [Target] = [
     .testTarget(name: "PhysicsTests", dependencies: ["Physics", realModule]),
-    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Physics"]),
-    .testTarget(name: "StatisticsTests", dependencies: ["Statistics", realModule]),
-    .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Physics", "Simulation"]),
-    .testTarget(name: "ProjectionTests", dependencies: ["Projection", "Scenario", "Statistics", "Simulation", "Physics"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Physics", "TestSupport"]),
+    // reference/: the scripts (mpmath, scipy) that computed the reference numbers.
+    .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport", realModule], exclude: ["reference"]),
+    .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Physics", "Simulation", "TestSupport"]),
+    .testTarget(name: "ProjectionTests", dependencies: ["Projection", "Scenario", "Statistics", "Simulation", "Physics", "TestSupport", "ProjectionFixtures"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot"]),
-    .testTarget(name: "ReferencesTests", dependencies: ["References", "Physics"]),
+    .testTarget(name: "ReferencesTests", dependencies: ["References", "Physics", "TestSupport"]),
     .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
-    .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Projection", "Scenario", "References", "Physics", "Simulation", "Statistics"]),
-    // End to end: the built `reach` executable run as a separate process (no library linked).
-    .testTarget(name: "CLITests", exclude: ["Corpus"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Projection", "Scenario", "References", "Physics", "Simulation", "Statistics", "ProjectionFixtures"]),
+    // End to end: the built `reach` executable run as a separate process (no library of the
+    // tool linked, only TestSupport).
+    .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Corpus"]),
 ]
 
 let package = Package(
@@ -93,5 +105,5 @@ let package = Package(
         .executable(name: "reach", targets: ["reach"]),
     ],
     dependencies: dependencies,
-    targets: libraries + systemLibraries + executables + tests
+    targets: libraries + systemLibraries + executables + testSupport + tests
 )

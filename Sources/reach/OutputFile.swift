@@ -113,12 +113,26 @@ enum OutputFile {
             for file in staged { unlink(file.temporary) }
             throw error
         }
-        for (index, file) in staged.enumerated() where rename(file.temporary, file.final) != 0 {
-            let reason = String(cString: strerror(errno))
-            for later in staged[index...] { unlink(later.temporary) }
-            throw Failure.cannotReplace(path: file.final, reason: reason)
+        crashIfInjected(at: "before-rename")
+        for (index, file) in staged.enumerated() {
+            guard rename(file.temporary, file.final) == 0 else {
+                let reason = String(cString: strerror(errno))
+                for later in staged[index...] { unlink(later.temporary) }
+                throw Failure.cannotReplace(path: file.final, reason: reason)
+            }
+            if index == 0 { crashIfInjected(at: "after-first-rename") }
         }
         for item in passThrough { try writeThrough(item) }
+    }
+
+    /// `REACH_FAULT_INJECTION=before-rename` (every temporary file written, none renamed) or
+    /// `after-first-rename` (the first destination replaced, the others not yet) makes the process
+    /// crash there as a fatal error would (SIGABRT: one line on stderr, exit status 70, no
+    /// clean-up), so that the tests can check what a crash between the writes and the renames
+    /// leaves at the destinations.
+    private static func crashIfInjected(at point: String) {
+        guard ProcessInfo.processInfo.environment["REACH_FAULT_INJECTION"] == point else { return }
+        abort()
     }
 
     /// How a destination receives its bytes.

@@ -1,9 +1,10 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Runs the built `reach` executable as a user does: a separate process with arguments, a working
-/// folder, and its exit status, stdout and stderr. The test target links no library: what is
-/// tested is only what the command line shows.
+/// folder, and its exit status, stdout and stderr. The test target links no library of the
+/// tool: what is tested is only what the command line shows.
 enum ReachExecutable {
     /// What one run printed and returned.
     struct Run {
@@ -190,26 +191,12 @@ class CLITestCase: XCTestCase {
 /// Small scenarios written into a test's folder: quick to project (a coarse mass grid) and easy to
 /// break one line at a time.
 enum TestScenarios {
-    /// Seed 001's projection (1-track Run 1 exposure, σ = 1.7e-3 GeV², 50 mrad / 1e-3 veto,
-    /// 10 % acceptance) as a `base:` block, shared by the scenarios below.
-    static let seed001Base = """
-    base:
-      exposure:
-        streams:
-          - { name: 1-track, kaon_decays: 4.5e12, prescale: 150 }
-      detector:
-        resolution: 1.7e-3 GeV^2
-        veto: { hermetic_angle: 50 mrad, inefficiency: 1e-3 }
-        signal_acceptance: 0.1
-
-    """
-
     /// One variant-free projection, K+ -> pi0 e+ N, 6 masses.
     static let small = """
     title: Small test scenario
     channel: K+ -> pi0 e+ N
     masses: { from: 100 MeV, to: 150 MeV, step: 10 MeV }
-    \(seed001Base)
+    \(seed001BaseYAML)
     """
 
     /// Two variants, the second with a user background table (`flat.csv`, see `flatTable`).
@@ -217,7 +204,7 @@ enum TestScenarios {
     title: Table test scenario
     channel: K+ -> pi0 e+ N
     masses: { from: 120 MeV, to: 140 MeV, step: 10 MeV }
-    \(seed001Base)
+    \(seed001BaseYAML)
     variants:
       - label: radiative
       - label: table

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// `reach project` at the kinematic endpoint of K+ → π0 e+ N, m_K − m_e − m_π0 = 358.189 MeV
 /// (PDG 2020), where B = 0 and no |U|² can be excluded: the limits are written empty (CSV) or
@@ -10,7 +11,7 @@ final class EndpointCLITests: CLITestCase {
     title: Endpoint scenario
     channel: K+ -> pi0 e+ N
     masses: { from: 0.35 GeV, to: 0.35818920104999996 GeV, step: 0.00818920104999996 GeV }
-    \(TestScenarios.seed001Base)
+    \(seed001BaseYAML)
     """
 
     func testEndpointLimitsAreEmptyWithOneWarning() throws {

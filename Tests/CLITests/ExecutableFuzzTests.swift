@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Hundreds of mutated scenarios, tables and curves (seeded, so every run sees the same ones),
 /// derived from the shipped scenarios and the corpus's small files, run through the built
@@ -11,23 +12,6 @@ final class ExecutableFuzzTests: XCTestCase {
     /// The number of mutated inputs; each case is reproducible alone from its index.
     private static let caseCount = 300
     private static let seed: UInt64 = 0x5EED_2021_0001
-
-    /// SplitMix64 (Steele, Lea, Flood 2014), with its own bounded draw: the standard library's
-    /// `random(in:using:)` may change its algorithm between releases, the cases must not.
-    private struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform in 0..<n (Lemire's multiply-high, bias below 2⁻⁵⁰ for these n).
-        mutating func below(_ n: Int) -> Int { Int(UInt64(n).multipliedFullWidth(by: next()).high) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
 
     /// A scenario and the files it names, by name.
     private struct Seed {

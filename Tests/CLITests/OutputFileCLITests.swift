@@ -50,28 +50,6 @@ final class OutputFileCLITests: CLITestCase {
         XCTAssertEqual(try folderListing(), ["flat.csv", "out.csv", "small.yaml", "table.yaml"])
     }
 
-    /// A run killed at any moment leaves no destination file or a complete one, never a part.
-    func testAnInterruptedRunLeavesNoPartialFile() throws {
-        let url = try XCTUnwrap(ReachExecutable.url)
-        let process = Process()
-        process.executableURL = url
-        process.arguments = ["project", ReachExecutable.shippedScenario, "--statistics", "3000000", "-o", "killed.csv", "--quiet"]
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        Thread.sleep(forTimeInterval: 0.3)
-        process.terminate()
-        process.waitUntilExit()
-        if FileManager.default.fileExists(atPath: path("killed.csv")) {
-            let text = String(decoding: try contents("killed.csv"), as: UTF8.self)
-            XCTAssertEqual(text.split(separator: "\n").count, 1 + 3 * 201, "a complete table")
-            XCTAssertTrue(text.hasSuffix("\n"))
-        } else {
-            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "stopped by the signal, not by an error")
-        }
-    }
-
     func testMissingOutputFolder() throws {
         try prepareScenarios()
         assertFailure(try reach("project", "small.yaml", "-o", "results/out.csv"), status: 1,

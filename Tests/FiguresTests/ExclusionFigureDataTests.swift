@@ -1,4 +1,5 @@
 import XCTest
+import ProjectionFixtures
 import Physics
 import Plot
 import Projection
@@ -21,12 +22,7 @@ final class ExclusionFigureDataTests: XCTestCase {
     private let massesGeV = [0.10, 0.15, 0.20, 0.25, 0.30]
 
     private func make(curves: [SensitivityCurve], statistics: [Statistic], bands: String?) -> Figure {
-        let variants = curves.map { curve in
-            Variant(label: curve.label,
-                     exposure: Exposure(streams: [TriggerStream(name: "s", kaonDecays: nil, statedEffectiveKaonDecays: 3e10)]),
-                     detector: Detector(resolutionGeV2: 1.7e-3, veto: .seed001, signalAcceptance: .constant(0.1)),
-                     background: .radiative, analysis: Analysis(statistic: curve.statistic, confidence: curve.confidence))
-        }
+        let variants = curves.map { seed001Variant(kaonDecays: 3e10, label: $0.label, statistic: $0.statistic, confidence: $0.confidence) }
         let file = ScenarioFile(path: "t.yaml", title: "t", channel: .kaonToPi0ElectronN,
                                 masses: MassGrid(fromGeV: 0.10, toGeV: 0.30, stepGeV: 0.05), variants: variants,
                                 figure: FigureSettings(yRange: 1e-8...10, statistics: statistics, bandsVariant: bands))

@@ -1,4 +1,5 @@
 import XCTest
+import ProjectionFixtures
 import Foundation
 import Physics
 import Plot
@@ -14,19 +15,13 @@ final class ExclusionFigureTests: XCTestCase {
     private func figure(xScale: FigureSettings.AxisScale = .linear, fromGeV: Double = 0.10) throws -> Figure {
         let library = try ReferenceLibrary.bundled.get()
         let masses = MassGrid(fromGeV: fromGeV, toGeV: 0.30, stepGeV: 0.01)
-        func scenario(_ label: String, _ nK: Double) -> Variant {
-            Variant(label: label,
-                     exposure: Exposure(streams: [TriggerStream(name: "s", kaonDecays: nil, statedEffectiveKaonDecays: nK)]),
-                     detector: Detector(resolutionGeV2: 1.7e-3, veto: .seed001, signalAcceptance: .constant(0.1)),
-                     background: .radiative, analysis: Analysis())
-        }
         let settings = FigureSettings(yRange: 1e-10...1e-4, xScale: xScale, references: [.bundled(id: "pienu_2018"), .bundled(id: "bbn")],
                                       bandsVariant: "Run 1", ratioBaseline: "Run 1", label: "NA62 projection")
         let file = ScenarioFile(path: "t.yaml", title: "t", channel: .kaonToPi0ElectronN, masses: masses,
-                                variants: [scenario("Run 1", 3e10), scenario("Run 2 & 3", 9e12)], figure: settings)
+                                variants: [seed001Variant(kaonDecays: 3e10, label: "Run 1"), seed001Variant(kaonDecays: 9e12, label: "Run 2 & 3")], figure: settings)
         let scan = MassScan(channel: file.channel, massesGeV: masses.massesGeV, workers: .threads(1))
         let curves = file.variants.map { v in
-            scan.curve(for: v, background: FlatDensity(eventsPerGeV2: 2e6 * v.exposure.effectiveKaonDecays / 3e10))
+            scan.curve(for: v, background: FlatBackground(eventsPerGeV2: 2e6 * v.exposure.effectiveKaonDecays / 3e10))
         }
         return ExclusionFigure.make(file: file, projection: DocumentProjection(title: "t", channel: file.channel, confidence: 0.9, curves: curves),
                                     library: library)
@@ -82,14 +77,5 @@ final class ExclusionFigureTests: XCTestCase {
         for expected in ["PIENU (2018)", "BBN", "Run 2 & 3", "NA62 projection", "MeV"] {
             XCTAssertTrue(text.contains(expected), "'\(expected)' not found in the PDF text")
         }
-    }
-}
-
-/// Flat reconstructed background density for figure tests.
-struct FlatDensity: MissingMassBackground {
-    var eventsPerGeV2: Double
-    func events(in region: SignalRegion) -> BackgroundEstimate {
-        let events = eventsPerGeV2 * region.widthGeV2
-        return BackgroundEstimate(events: events, mcUncertainty: 0, eventsBeforeVeto: events / 0.018)
     }
 }

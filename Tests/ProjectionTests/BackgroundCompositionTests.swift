@@ -3,6 +3,7 @@ import Physics
 import Scenario
 import Simulation
 @testable import Projection
+import ProjectionFixtures
 
 /// A background made of components: counts add, uncertainties add linearly inside a
 /// correlation group and in quadrature across groups; one component is the background alone.
@@ -41,7 +42,7 @@ final class BackgroundCompositionTests: XCTestCase {
     /// A composition of one component gives the projection of that background alone, to the bit.
     func testOneComponentIsTheBackgroundAlone() {
         let scan = MassScan(channel: .kaonToPi0ElectronN, massesGeV: [0.125, 0.135, 0.144], workers: .threads(1))
-        var scenario = seed001Scenario(kaonDecays: 3e10, statistic: .clsExpected)
+        var scenario = seed001Variant(kaonDecays: 3e10, statistic: .clsExpected)
         scenario.analysis.backgroundUncertainty = 0.12
         let alone = scan.curve(for: scenario, background: FlatBackground(eventsPerGeV2: 2e6))
         let composed = scan.curve(for: scenario, background: .single(FlatBackground(eventsPerGeV2: 2e6), label: "flat", relativeUncertainty: 0.12))

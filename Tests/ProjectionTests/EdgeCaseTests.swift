@@ -1,4 +1,5 @@
 import XCTest
+import ProjectionFixtures
 import Physics
 import Scenario
 import Simulation
@@ -28,7 +29,7 @@ final class EdgeCaseTests: XCTestCase {
         XCTAssertEqual(channel.endpointGeV, endpointGeV, accuracy: 1e-9)
         let masses = [0.300, endpointGeV * (1 - 1e-12), channel.endpointGeV, 0.360]
         let curve = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
-            .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
+            .curve(for: seed001Variant(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
         for point in curve.points { assertNoNaN(point) }
         let below = curve.points[1]
         XCTAssertGreaterThanOrEqual(below.branchingFractionPerU2, 0)
@@ -49,7 +50,7 @@ final class EdgeCaseTests: XCTestCase {
     func testEndpointRowsAreEmptyWithAWarning() throws {
         let masses = [0.300, channel.endpointGeV]
         let curve = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
-            .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
+            .curve(for: seed001Variant(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
         let projection = DocumentProjection(title: "endpoint", channel: channel, confidence: 0.9, curves: [curve])
         let csv = ProjectionTable.csv(projection)
         let json = ProjectionTable.json(projection)
@@ -90,7 +91,7 @@ final class EdgeCaseTests: XCTestCase {
     /// without a warning.
     func testZeroBackground() throws {
         let curve = MassScan(channel: channel, massesGeV: [0.1, 0.2], workers: .threads(1))
-            .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 0))
+            .curve(for: seed001Variant(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 0))
         for point in curve.points {
             XCTAssertEqual(point.background, 0)
             for value in point.u2CLs.values {
@@ -123,7 +124,7 @@ final class EdgeCaseTests: XCTestCase {
     /// number, and says so; it does not trap.
     func testBackgroundBeyondThePhysicalRangeIsReportedNotComputed() {
         let curve = MassScan(channel: channel, massesGeV: [0.125], workers: .threads(1))
-            .curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 1e305))
+            .curve(for: seed001Variant(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 1e305))
         XCTAssertGreaterThan(curve.points[0].background, 1e300)
         XCTAssertTrue(curve.points[0].u2CLs.values.allSatisfy(\.isNaN))
         let warnings = ProjectionTable.warnings(DocumentProjection(title: "t", channel: channel, confidence: 0.9, curves: [curve]))
@@ -140,7 +141,7 @@ final class EdgeCaseTests: XCTestCase {
         let perKaonPerGeV2 = 2e6 / 3e10
         let scan = MassScan(channel: channel, massesGeV: [0.125, 0.135, 0.144], workers: .threads(1))
         func curve(_ nK: Double) -> SensitivityCurve {
-            scan.curve(for: seed001Scenario(kaonDecays: nK), background: FlatBackground(eventsPerGeV2: perKaonPerGeV2 * nK))
+            scan.curve(for: seed001Variant(kaonDecays: nK), background: FlatBackground(eventsPerGeV2: perKaonPerGeV2 * nK))
         }
         let huge = curve(1e20), large = curve(1e18)
         for (p, q) in zip(huge.points, large.points) {
@@ -157,7 +158,7 @@ final class EdgeCaseTests: XCTestCase {
     /// With a 10 % background uncertainty at b ~ 10¹³ the uncertainty dominates: s ≈ z δb for the
     /// seed-001 formula, and CLs stays finite and ordered.
     func testHugeBackgroundWithUncertainty() {
-        var scenario = seed001Scenario(kaonDecays: 1e20)
+        var scenario = seed001Variant(kaonDecays: 1e20)
         scenario.analysis.backgroundUncertainty = 0.1
         let point = MassScan(channel: channel, massesGeV: [0.135], workers: .threads(1))
             .curve(for: scenario, background: FlatBackground(eventsPerGeV2: 2e6 / 3e10 * 1e20)).points[0]
@@ -184,7 +185,7 @@ final class EdgeCaseTests: XCTestCase {
     /// and below all reconstructed events N_K·A·B(K_e3); the signal fraction is still
     /// erf(1.4/√2) = 0.8385, and every limit is finite.
     func testResolutionWiderThanTheSpectrum() {
-        var scenario = seed001Scenario(kaonDecays: 3e10)
+        var scenario = seed001Variant(kaonDecays: 3e10)
         scenario.detector.resolutionGeV2 = 1
         let sample = RadiativeSample.generate(channel: channel, events: 20_000, seed: 7)
         let model = BackgroundModel(sample: sample, veto: .seed001, resolutionGeV2: 1, kaonDecays: 3e10)
@@ -212,7 +213,7 @@ final class EdgeCaseTests: XCTestCase {
         let sample = RadiativeSample.generate(channel: channel, events: 20_000, seed: 3)
         let model = BackgroundModel(sample: sample, veto: .seed001, resolutionGeV2: 1.7e-3, kaonDecays: 1e20)
         let curve = MassScan(channel: channel, massesGeV: [0.05, 0.135, 0.25, 0.35], workers: .threads(1))
-            .curve(for: seed001Scenario(kaonDecays: 1e20), background: model)
+            .curve(for: seed001Variant(kaonDecays: 1e20), background: model)
         for point in curve.points {
             assertNoNaN(point)
             XCTAssertTrue(point.u2CLs.values.allSatisfy { $0.isFinite && $0 > 0 }, "at \(point.massGeV) GeV: \(point.u2CLs.values)")

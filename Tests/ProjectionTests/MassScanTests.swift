@@ -1,4 +1,5 @@
 import XCTest
+import ProjectionFixtures
 import Physics
 import Scenario
 import Statistics
@@ -16,7 +17,7 @@ final class MassScanTests: XCTestCase {
         let densityAfterVeto = 2e6   // events/GeV² after the veto, seed-001-like
         let epsilon = 0.018
         let scan = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
-        let curve = scan.curve(for: seed001Scenario(kaonDecays: kaonDecays, statistic: .detection),
+        let curve = scan.curve(for: seed001Variant(kaonDecays: kaonDecays, statistic: .detection),
                                background: FlatBackground(eventsPerGeV2: densityAfterVeto, vetoPassFraction: epsilon))
         for point in curve.points {
             let br = channel.branchingFractionPerU2(massGeV: point.massGeV)
@@ -32,7 +33,7 @@ final class MassScanTests: XCTestCase {
         let scan = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
         let perKaon = 2e6 / 3e10
         func curve(_ nK: Double, _ density: Double) -> SensitivityCurve {
-            scan.curve(for: seed001Scenario(kaonDecays: nK), background: FlatBackground(eventsPerGeV2: density))
+            scan.curve(for: seed001Variant(kaonDecays: nK), background: FlatBackground(eventsPerGeV2: density))
         }
         let small = curve(3e10, perKaon * 3e10), large = curve(3e12, perKaon * 3e12)
         for (a, b) in zip(small.points, large.points) {
@@ -52,7 +53,7 @@ final class MassScanTests: XCTestCase {
     /// median exclusion at large b (Φ⁻¹(0.95) against Φ⁻¹(0.90), docs/statistics.md §3).
     func testBandOrderingAndStatisticsOrder() {
         let scan = MassScan(channel: channel, massesGeV: masses, workers: .threads(1))
-        let curve = scan.curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
+        let curve = scan.curve(for: seed001Variant(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
         for p in curve.points {
             let v = p.u2CLs.values
             XCTAssertEqual(v, v.sorted())
@@ -65,16 +66,16 @@ final class MassScanTests: XCTestCase {
     /// when the background vanishes (all signal is wanted).
     func testOptimalWindow() {
         let scan = MassScan(channel: channel, massesGeV: [0.135], workers: .threads(1))
-        let flat = scan.curve(for: seed001Scenario(kaonDecays: 3e10, window: .optimal), background: FlatBackground(eventsPerGeV2: 2e6))
+        let flat = scan.curve(for: seed001Variant(kaonDecays: 3e10, window: .optimal), background: FlatBackground(eventsPerGeV2: 2e6))
         XCTAssertEqual(flat.points[0].windowK, 1.4, accuracy: 0.051)
-        let free = scan.curve(for: seed001Scenario(kaonDecays: 3e10, window: .optimal), background: FlatBackground(eventsPerGeV2: 0))
+        let free = scan.curve(for: seed001Variant(kaonDecays: 3e10, window: .optimal), background: FlatBackground(eventsPerGeV2: 0))
         XCTAssertEqual(free.points[0].windowK, WindowChoice.candidates.last!)
     }
 
     /// Parallel and serial scans give identical points in the same order.
     func testParallelScanIsDeterministic() {
         let grid = MassGrid(fromGeV: 0.1, toGeV: 0.3, stepGeV: 0.001).massesGeV
-        let scenario = seed001Scenario(kaonDecays: 3e10)
+        let scenario = seed001Variant(kaonDecays: 3e10)
         let background = FlatBackground(eventsPerGeV2: 2e6)
         let serial = MassScan(channel: channel, massesGeV: grid, workers: .threads(1)).curve(for: scenario, background: background)
         let parallel = MassScan(channel: channel, massesGeV: grid, workers: .threads(2)).curve(for: scenario, background: background)

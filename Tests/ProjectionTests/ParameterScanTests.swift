@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 import Foundation
 import Physics
 import Scenario
@@ -11,15 +12,7 @@ final class ParameterScanTests: XCTestCase {
     title: Scan
     channel: K+ -> pi0 e+ N
     masses: { from: 100 MeV, to: 300 MeV, step: 5 MeV }
-    base:
-      exposure:
-        streams:
-          - { name: 1-track, kaon_decays: 4.5e12, prescale: 150 }
-      detector:
-        resolution: 1.7e-3 GeV^2
-        veto: { hermetic_angle: 50 mrad, inefficiency: 1e-3 }
-        signal_acceptance: 0.1
-
+    \(seed001BaseYAML)
     """
     private let generation = VariantBackground.Generation(events: 20_000, seed: 7)
 

@@ -1,4 +1,5 @@
 import XCTest
+import ProjectionFixtures
 import Foundation
 import Physics
 import Scenario
@@ -9,9 +10,9 @@ final class VariantAnalysisTableTests: XCTestCase {
     /// Two variants of one file at 90 % CL (median exclusion) and 95 % CL (detection).
     private func mixedProjection() -> DocumentProjection {
         let scan = MassScan(channel: .kaonToPi0ElectronN, massesGeV: [0.125, 0.135], workers: .threads(1))
-        var ninety = seed001Scenario(kaonDecays: 3e10)
+        var ninety = seed001Variant(kaonDecays: 3e10)
         ninety.label = "90"
-        var ninetyFive = seed001Scenario(kaonDecays: 3e10, statistic: .detection)
+        var ninetyFive = seed001Variant(kaonDecays: 3e10, statistic: .detection)
         ninetyFive.label = "95"
         ninetyFive.analysis.confidence = 0.95
         let background = FlatBackground(eventsPerGeV2: 2e6)
@@ -42,8 +43,8 @@ final class VariantAnalysisTableTests: XCTestCase {
     func testUnphysicalMixingIsReportedOncePerVariantWithItsMassRange() {
         // N_K = 100: s₁ ≈ 0.2 signal events at |U|² = 1, so every limit is |U|² ≈ 10 > 1.
         let scan = MassScan(channel: .kaonToPi0ElectronN, massesGeV: [0.10, 0.15, 0.20], workers: .threads(1))
-        let tiny = scan.curve(for: seed001Scenario(kaonDecays: 100), background: FlatBackground(eventsPerGeV2: 1))
-        let fine = scan.curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
+        let tiny = scan.curve(for: seed001Variant(kaonDecays: 100), background: FlatBackground(eventsPerGeV2: 1))
+        let fine = scan.curve(for: seed001Variant(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 2e6))
         XCTAssertTrue(tiny.points.allSatisfy { $0.u2CLs.median > 1 })
         let warnings = ProjectionTable.warnings(DocumentProjection(title: "t", channel: .kaonToPi0ElectronN, confidence: 0.9, curves: [tiny, fine]))
         XCTAssertEqual(warnings.count, 1, "\(warnings)")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ProjectionFixtures
 import Physics
 import Scenario
 import Simulation
@@ -36,7 +37,7 @@ final class WorkersTests: XCTestCase {
         let executor = RecordingExecutor()
         let workers = Workers(count: 1, executor: executor)
         let scan = MassScan(channel: .kaonToPi0ElectronN, massesGeV: stride(from: 0.1, to: 0.3, by: 0.01).map { $0 }, workers: workers)
-        _ = scan.curve(for: seed001Scenario(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 1e6))
+        _ = scan.curve(for: seed001Variant(kaonDecays: 3e10), background: FlatBackground(eventsPerGeV2: 1e6))
         XCTAssertEqual(executor.requestedWorkers, [1])
         XCTAssertEqual(executor.items, 20)
         XCTAssertEqual(executor.threads, [callingThread])
@@ -70,7 +71,7 @@ final class WorkersTests: XCTestCase {
         let executor = RecordingExecutor()
         let file = ScenarioFile(path: "test.yaml", title: "t", channel: .kaonToPi0ElectronN,
                                 masses: MassGrid(fromGeV: 0.1, toGeV: 0.15, stepGeV: 0.01),
-                                variants: [seed001Scenario(kaonDecays: 3e10)], figure: FigureSettings())
+                                variants: [seed001Variant(kaonDecays: 3e10)], figure: FigureSettings())
         RadiativeSampleCache.shared.removeAll()
         _ = try Projector(generation: .init(events: 40_000, seed: 9), workers: Workers(count: 1, executor: executor)).project(file)
         XCTAssertEqual(executor.requestedWorkers, [1], "the mass scan asked for one worker")

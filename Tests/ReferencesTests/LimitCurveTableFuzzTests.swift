@@ -1,74 +1,31 @@
 import XCTest
+import TestSupport
 @testable import References
 
 /// Thousands of mutated limit-curve tables (seeded, so every run sees the same ones): the reader
 /// never crashes, and each text is either a valid curve or an error naming a line of the text.
 final class LimitCurveTableFuzzTests: XCTestCase {
-    /// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator for reproducible mutations.
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let seedTable = "mass_MeV,U2\n# PIENU 2018, digitised\n60,1e-8\n80,5e-9\n100,3e-9\n120,2e-9\n135,2.5e-9\n"
 
-    /// Numbers at the edges of Double and of the format.
-    private static let oddNumbers = [
-        "1e308", "1.7976931348623157e308", "1e309", "-1e308", "nan", "NaN", "inf", "-inf", "infinity", "0", "-0", "4.9e-324",
-        "1e-400", "0x1p-1074", "0x1p1023", String(repeating: "9", count: 400), "", " ", "1,5", "1e", "e5", "--1", "+.5", "1_000",
-        "١٢٣", "½", "1e2e3", "0.000000000000000000000000000000001",
-    ]
-    private static let oddTexts = [
-        "", "mass_MeV,U2", "mass_GeV,U2", "mass_MeV,U2\n", "\n\n\n", "mass_GeV , U2\r\n1,1\r\n", "U2,mass_MeV",
-        "mass_MeV;U2", "\u{FEFF}mass_MeV,U2\n1,1\n2,2", "mass_MeV,U2,extra\n1,1,1\n2,2,2",
-    ]
-
-    private func mutate(_ text: String, rng: inout SplitMix64) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let i = Int.random(in: 0..<lines.count, using: &rng)
-        switch Int.random(in: 0..<11, using: &rng) {
-        case 0: lines.removeSubrange(i..<min(lines.count, i + Int.random(in: 1...3, using: &rng)))
-        case 1: lines.insert(lines[i], at: i)
-        case 2: // swap the two columns of a line
-            let cells = lines[i].split(separator: ",", omittingEmptySubsequences: false)
-            lines[i] = cells.reversed().joined(separator: ",")
-        case 3: // swap two lines
-            lines.swapAt(i, Int.random(in: 0..<lines.count, using: &rng))
-        case 4: // random bytes, decoded leniently (invalid UTF-8 becomes U+FFFD)
-            let bytes = (0..<Int.random(in: 1...12, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            lines[i] += String(decoding: bytes, as: UTF8.self)
-        case 5: // random unicode scalars
-            let scalars = (0..<Int.random(in: 1...6, using: &rng)).compactMap { _ in Unicode.Scalar(UInt32.random(in: 0...0x10FFFF, using: &rng)) }
-            lines.insert(String(String.UnicodeScalarView(scalars)), at: i)
-        case 6: // an odd number in one cell
-            var cells = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            cells[Int.random(in: 0..<cells.count, using: &rng)] = Self.oddNumbers.randomElement(using: &rng)!
-            lines[i] = cells.joined(separator: ",")
-        case 7: // a very long line
-            lines[i] += String(repeating: Bool.random(using: &rng) ? "9" : ",1", count: Int.random(in: 500...5_000, using: &rng))
-        case 8: // a whole odd text
-            return Self.oddTexts.randomElement(using: &rng)!
-        case 9: // change the unit of the header
-            lines = lines.map { $0.replacingOccurrences(of: "mass_MeV", with: "mass_GeV") }
-        default: // truncation
-            let joined = lines.joined(separator: "\n")
-            return String(joined.prefix(Int.random(in: 0...joined.count, using: &rng)))
-        }
-        return lines.joined(separator: "\n")
-    }
+    /// Numbers at the edges of Double and of the format, texts that are no curve, the unit of the header.
+    private static let mutations = TableMutations(
+        oddNumbers: [
+            "1e308", "1.7976931348623157e308", "1e309", "-1e308", "nan", "NaN", "inf", "-inf", "infinity", "0", "-0", "4.9e-324",
+            "1e-400", "0x1p-1074", "0x1p1023", String(repeating: "9", count: 400), "", " ", "1,5", "1e", "e5", "--1", "+.5", "1_000",
+            "١٢٣", "½", "1e2e3", "0.000000000000000000000000000000001",
+        ],
+        oddTexts: [
+            "", "mass_MeV,U2", "mass_GeV,U2", "mass_MeV,U2\n", "\n\n\n", "mass_GeV , U2\r\n1,1\r\n", "U2,mass_MeV",
+            "mass_MeV;U2", "\u{FEFF}mass_MeV,U2\n1,1\n2,2", "mass_MeV,U2,extra\n1,1,1\n2,2,2",
+        ],
+        unitSwaps: [("mass_MeV", "mass_GeV")])
 
     func testMutatedTablesAreValidOrNameALine() {
         var rng = SplitMix64(state: 2_018_0601)
         var valid = 0, invalid = 0
         for iteration in 0..<3000 {
             var text = Self.seedTable
-            for _ in 0..<Int.random(in: 1...3, using: &rng) { text = mutate(text, rng: &rng) }
+            for _ in 0..<Int.random(in: 1...3, using: &rng) { text = Self.mutations.mutate(text, rng: &rng) }
             let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
             switch LimitCurveTable.parse(text) {
             case .success(let table):

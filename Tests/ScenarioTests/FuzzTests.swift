@@ -1,21 +1,10 @@
 import XCTest
+import TestSupport
 @testable import Scenario
 
 /// Thousands of mutated scenario files (seeded, so every run sees the same ones): the decoder
 /// never crashes, and each file either decodes or gives well-formed error lines.
 final class FuzzTests: XCTestCase {
-    /// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator for reproducible mutations.
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private let seedFile = """
         title: NA62 reach for K+ -> pi0 e+ N
         channel: K+ -> pi0 e+ N

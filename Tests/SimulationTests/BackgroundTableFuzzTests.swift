@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import Simulation
 
 /// Thousands of mutated background tables (seeded, so every run sees the same ones): the reader
@@ -16,58 +17,26 @@ final class BackgroundTableFuzzTests: XCTestCase {
         0.020,1.9e-3
         """
 
-    /// Numbers at the edges of Double and of the format.
-    private static let oddNumbers = [
-        "1e308", "1.7976931348623157e308", "1e309", "-1e308", "nan", "NaN", "inf", "-inf", "infinity", "0", "-0", "4.9e-324",
-        "1e-400", "0x1p1023", String(repeating: "9", count: 400), "", " ", "1e", "e5", "--1", "+.5", "1 MeV", "1.5×10^3",
-        "3x10^400", "١٢٣", "½", "1e2e3",
-    ]
-    private static let oddTexts = [
-        "", "m2_GeV2,dN_dm2_per_GeV2", "m2_MeV2,dN_dm2_per_MeV2\n", "\n\n\n", "# only a comment", "m2_GeV^2 , dN_dm2_per_GeV^2\r\n0,1\r\n1,1\r\n",
-        "dN_dm2_per_GeV2,m2_GeV2\n0,1\n1,2", "m2_GeV2;dN_dm2_per_GeV2\n0;1\n1;1", "\u{FEFF}m2_GeV2,dN_dm2_per_GeV2\n0,1\n1,1",
-        "m2_GeV2,dN_dm2_per_GeV2\u{2028}0,1\u{2028}1,1", "m2_MeV2,dN_dm2_per_MeV2\n0,1e303\n1,1",
-    ]
-    private static let units = [("GeV2", "MeV2"), ("MeV2", "GeV2"), ("GeV2", "GeV^2"), ("dN", "N"), ("m2", "m")]
-
-    /// One random mutation of `text` (deleted, duplicated or swapped lines and columns, odd bytes and numbers, truncation).
-    private func mutate(_ text: String, rng: inout Xoshiro256StarStar) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let i = Int.random(in: 0..<lines.count, using: &rng)
-        switch Int.random(in: 0..<11, using: &rng) {
-        case 0: lines.removeSubrange(i..<min(lines.count, i + Int.random(in: 1...3, using: &rng)))
-        case 1: lines.insert(lines[i], at: i)
-        case 2: // swap the two columns of a line
-            lines[i] = lines[i].split(separator: ",", omittingEmptySubsequences: false).reversed().joined(separator: ",")
-        case 3: lines.swapAt(i, Int.random(in: 0..<lines.count, using: &rng))
-        case 4: // random bytes, decoded leniently (invalid UTF-8 becomes U+FFFD)
-            let bytes = (0..<Int.random(in: 1...12, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            lines[i] += String(decoding: bytes, as: UTF8.self)
-        case 5: // random unicode scalars
-            let scalars = (0..<Int.random(in: 1...6, using: &rng)).compactMap { _ in Unicode.Scalar(UInt32.random(in: 0...0x10FFFF, using: &rng)) }
-            lines.insert(String(String.UnicodeScalarView(scalars)), at: i)
-        case 6: // an odd number in one cell
-            var cells = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            cells[Int.random(in: 0..<cells.count, using: &rng)] = Self.oddNumbers.randomElement(using: &rng)!
-            lines[i] = cells.joined(separator: ",")
-        case 7: // a very long line
-            lines[i] += String(repeating: Bool.random(using: &rng) ? "9" : ",1", count: Int.random(in: 500...5_000, using: &rng))
-        case 8: return Self.oddTexts.randomElement(using: &rng)!
-        case 9: // change a unit
-            let (from, to) = Self.units.randomElement(using: &rng)!
-            lines = lines.map { $0.replacingOccurrences(of: from, with: to) }
-        default: // truncation
-            let joined = lines.joined(separator: "\n")
-            return String(joined.prefix(Int.random(in: 0...joined.count, using: &rng)))
-        }
-        return lines.joined(separator: "\n")
-    }
+    /// Numbers at the edges of Double and of the format, texts that are no table, units changed.
+    private static let mutations = TableMutations(
+        oddNumbers: [
+            "1e308", "1.7976931348623157e308", "1e309", "-1e308", "nan", "NaN", "inf", "-inf", "infinity", "0", "-0", "4.9e-324",
+            "1e-400", "0x1p1023", String(repeating: "9", count: 400), "", " ", "1e", "e5", "--1", "+.5", "1 MeV", "1.5×10^3",
+            "3x10^400", "١٢٣", "½", "1e2e3",
+        ],
+        oddTexts: [
+            "", "m2_GeV2,dN_dm2_per_GeV2", "m2_MeV2,dN_dm2_per_MeV2\n", "\n\n\n", "# only a comment", "m2_GeV^2 , dN_dm2_per_GeV^2\r\n0,1\r\n1,1\r\n",
+            "dN_dm2_per_GeV2,m2_GeV2\n0,1\n1,2", "m2_GeV2;dN_dm2_per_GeV2\n0;1\n1;1", "\u{FEFF}m2_GeV2,dN_dm2_per_GeV2\n0,1\n1,1",
+            "m2_GeV2,dN_dm2_per_GeV2\u{2028}0,1\u{2028}1,1", "m2_MeV2,dN_dm2_per_MeV2\n0,1e303\n1,1",
+        ],
+        unitSwaps: [("GeV2", "MeV2"), ("MeV2", "GeV2"), ("GeV2", "GeV^2"), ("dN", "N"), ("m2", "m")])
 
     func testMutatedTablesAreValidOrNameALine() {
         var rng = Xoshiro256StarStar(seed: 2_021_0301)
         var valid = 0, invalid = 0
         for iteration in 0..<3000 {
             var text = Self.seedTable
-            for _ in 0..<Int.random(in: 1...3, using: &rng) { text = mutate(text, rng: &rng) }
+            for _ in 0..<Int.random(in: 1...3, using: &rng) { text = Self.mutations.mutate(text, rng: &rng) }
             // Lines as the reader counts them (any Unicode newline).
             let lineCount = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
             do {

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 import RealModule
 @testable import Statistics
 
@@ -36,8 +37,8 @@ final class CLsLimitTests: XCTestCase {
     func testSeed000Numbers() throws {
         // Seed 000 Sec. 6: N_obs = 6894, N_exp = 7549 ± 928 ⇒ 1184 observed, 1526 expected (90 % CL).
         let experiment = CountingExperiment(background: 7549, backgroundUncertainty: 928)
-        assertRelative(try observedLimit(observed: 6894, experiment: experiment), 1184, 0.03)
-        assertRelative(expectedLimits(experiment).median, 1526, 0.03)
+        assertApproximatelyEqual(try observedLimit(observed: 6894, experiment: experiment), 1184, relative: 0.03)
+        assertApproximatelyEqual(expectedLimits(experiment).median, 1526, relative: 0.03)
         // The log-normal prior gives lower limits (≈ 20 %).
         var logNormal = experiment
         logNormal.uncertaintyModel = .logNormal
@@ -47,7 +48,7 @@ final class CLsLimitTests: XCTestCase {
 
     func testAgainstIndependentQuadrature() throws {
         // Observed limits computed independently with scipy (adaptive quad over the prior of
-        // scipy.special.gammaincc, Brent root to 1e-10): (n, b, δb, prior, limit).
+        // scipy.special.gammaincc, Brent root to 1e-10; reference/cls_limits.py): (n, b, δb, prior, limit).
         let references: [(Int, Double, Double, BackgroundUncertaintyModel, Double)] = [
             (1, 1, 0.5, .gaussian, 3.3460777340),
             (3, 3, 3, .gaussian, 5.0884835601),
@@ -62,7 +63,7 @@ final class CLsLimitTests: XCTestCase {
         ]
         for (n, b, db, model, expected) in references {
             let experiment = CountingExperiment(background: b, backgroundUncertainty: db, uncertaintyModel: model)
-            assertRelative(try observedLimit(observed: n, experiment: experiment), expected, 1e-6, "n = \(n), b = \(b) ± \(db) \(model)")
+            assertApproximatelyEqual(try observedLimit(observed: n, experiment: experiment), expected, relative: 1e-6, "n = \(n), b = \(b) ± \(db) \(model)")
         }
     }
 
@@ -104,10 +105,10 @@ final class CLsLimitTests: XCTestCase {
 
     func testAsymptoticMatchesExactAtLargeCounts() throws {
         let experiment = CountingExperiment(background: 7549, backgroundUncertainty: 928)
-        assertRelative(try observedLimit(observed: 6894, experiment: experiment, method: .asymptotic), 1186.1, 0.005)
+        assertApproximatelyEqual(try observedLimit(observed: 6894, experiment: experiment, method: .asymptotic), 1186.1, relative: 0.005)
         let exact = ExactCLs(experiment, confidence: 0.9).expectedLimits().values
         let asymptotic = expectedLimits(experiment, method: .asymptotic).values
-        for (e, a) in zip(exact, asymptotic) { assertRelative(a, e, 0.01) }
+        for (e, a) in zip(exact, asymptotic) { assertApproximatelyEqual(a, e, relative: 0.01) }
     }
 
     func testNoJumpWhereExactGivesWayToAsymptotic() {
@@ -117,13 +118,13 @@ final class CLsLimitTests: XCTestCase {
             for edge in [CLsRegime.exactBelow, CLsRegime.asymptoticAbove] {
                 let below = expectedLimits(CountingExperiment(background: edge * (1 - 1e-7), backgroundUncertainty: relative * edge))
                 let above = expectedLimits(CountingExperiment(background: edge * (1 + 1e-7), backgroundUncertainty: relative * edge))
-                for (l, u) in zip(below.values, above.values) { assertRelative(u, l, 0.01, "b = \(edge), δb/b = \(relative)") }
+                for (l, u) in zip(below.values, above.values) { assertApproximatelyEqual(u, l, relative: 0.01, "b = \(edge), δb/b = \(relative)") }
             }
             for b in [1000.0, 1500, 2200, 3000] {
                 let experiment = CountingExperiment(background: b, backgroundUncertainty: relative * b)
                 let exact = ExactCLs(experiment, confidence: 0.9).expectedLimits().values
                 let asymptotic = AsymptoticCLs(experiment, confidence: 0.9).expectedLimits().values
-                for (e, a) in zip(exact, asymptotic) { assertRelative(a, e, 0.015, "b = \(b), δb/b = \(relative)") }
+                for (e, a) in zip(exact, asymptotic) { assertApproximatelyEqual(a, e, relative: 0.015, "b = \(b), δb/b = \(relative)") }
             }
         }
     }
@@ -144,6 +145,6 @@ final class CLsLimitTests: XCTestCase {
         let values = [0.0, 10, 50, 200].map { expectedLimits(CountingExperiment(background: 400, backgroundUncertainty: $0)).median }
         for i in 0..<3 { XCTAssertLessThan(values[i], values[i + 1]) }
         // For δb ≫ √b the median tends to Φ⁻¹(0.95) δb.
-        assertRelative(expectedLimits(CountingExperiment(background: 1e6, backgroundUncertainty: 1e4)).median, 1.6449 * 1e4, 0.01)
+        assertApproximatelyEqual(expectedLimits(CountingExperiment(background: 1e6, backgroundUncertainty: 1e4)).median, 1.6449 * 1e4, relative: 0.01)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 @testable import Statistics
 
 /// The ±1σ/±2σ bands of `.cls` expected limits where the exact method gives way to the
@@ -17,7 +18,7 @@ final class ExpectedBandTests: XCTestCase {
                     let exact = ExactCLs(experiment, confidence: 0.90).expectedLimits().values
                     let cls = expectedLimits(experiment).values
                     for (edge, (c, e)) in zip(["-2σ", "-1σ", "median", "+1σ", "+2σ"], zip(cls, exact)) {
-                        assertRelative(c, e, 0.03, "\(edge) at b = \(b), δb/b = \(relative), \(prior)")
+                        assertApproximatelyEqual(c, e, relative: 0.03, "\(edge) at b = \(b), δb/b = \(relative), \(prior)")
                     }
                 }
             }
@@ -30,7 +31,7 @@ final class ExpectedBandTests: XCTestCase {
                 for edge in [CLsRegime.exactBelow, CLsRegime.asymptoticAbove] {
                     let below = expectedLimits(CountingExperiment(background: edge * (1 - 1e-6), backgroundUncertainty: relative * edge, uncertaintyModel: prior))
                     let above = expectedLimits(CountingExperiment(background: edge * (1 + 1e-6), backgroundUncertainty: relative * edge, uncertaintyModel: prior))
-                    for (l, u) in zip(below.values, above.values) { assertRelative(u, l, 0.03, "b = \(edge), δb/b = \(relative), \(prior)") }
+                    for (l, u) in zip(below.values, above.values) { assertApproximatelyEqual(u, l, relative: 0.03, "b = \(edge), δb/b = \(relative), \(prior)") }
                 }
             }
         }
@@ -50,11 +51,11 @@ final class ExpectedBandTests: XCTestCase {
                 let thetaCount = Self.quantile(below + q * (1 - below))
                 let thetaSignal = Self.quantile(below + alpha * q * (1 - below))
                 let gaussian = expectedLimits(CountingExperiment(background: b, backgroundUncertainty: b, uncertaintyModel: .gaussian))
-                assertRelative(gaussian.values[Int(sigma) + 2], b * (thetaCount - thetaSignal), 1e-3, "Gaussian, N = \(sigma), b = \(b)")
+                assertApproximatelyEqual(gaussian.values[Int(sigma) + 2], b * (thetaCount - thetaSignal), relative: 1e-3, "Gaussian, N = \(sigma), b = \(b)")
                 // Log-normal, κ = 1 + δb/b = 2.
                 let logNormal = expectedLimits(CountingExperiment(background: b, backgroundUncertainty: b, uncertaintyModel: .logNormal))
                 let expected = b * (pow(2, sigma) - pow(2, Self.quantile(alpha * q)))
-                assertRelative(logNormal.values[Int(sigma) + 2], expected, 1e-3, "log-normal, N = \(sigma), b = \(b)")
+                assertApproximatelyEqual(logNormal.values[Int(sigma) + 2], expected, relative: 1e-3, "log-normal, N = \(sigma), b = \(b)")
             }
         }
     }
@@ -82,13 +83,13 @@ final class ExpectedBandTests: XCTestCase {
             }
             for method in [LimitMethod.cls, .asymptotic] {
                 let median = expectedLimits(CountingExperiment(background: b), method: method).median
-                assertRelative(median, lower, 1e-6, "b = \(b), \(method)")
+                assertApproximatelyEqual(median, lower, relative: 1e-6, "b = \(b), \(method)")
             }
         }
         // The bands at b = 10⁵⁰: √b (Φ⁻¹(1 − α Φ(N)) + N) (Cowan et al. 2011, Eq. 89, leading order).
         let limits = expectedLimits(CountingExperiment(background: 1e50))
         for (value, sigma) in zip(limits.values, [-2.0, -1, 0, 1, 2]) {
-            assertRelative(value, 1e25 * (Self.quantile(1 - 0.1 * Self.cdf(sigma)) + sigma), 1e-6, "N = \(sigma)")
+            assertApproximatelyEqual(value, 1e25 * (Self.quantile(1 - 0.1 * Self.cdf(sigma)) + sigma), relative: 1e-6, "N = \(sigma)")
         }
     }
 
@@ -96,7 +97,7 @@ final class ExpectedBandTests: XCTestCase {
         // n_obs = b: the observed limit is the median, 1.645 √b at leading order.
         for b in [1e14, 1e18] {
             let experiment = CountingExperiment(background: b)
-            assertRelative(try observedLimit(observed: Int(b), experiment: experiment), 1.6448536 * b.squareRoot(), 1e-5, "b = \(b)")
+            assertApproximatelyEqual(try observedLimit(observed: Int(b), experiment: experiment), 1.6448536 * b.squareRoot(), relative: 1e-5, "b = \(b)")
         }
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 import RealModule
 @testable import Statistics
 
@@ -27,11 +28,11 @@ final class SimpleSensitivityTests: XCTestCase {
         let z = SimpleSensitivity.z(confidence: 0.90)
         for (b, db) in [(0.0, 0.0), (3.0, 1.0), (100.0, 0.0), (1e6, 3e4)] {
             let s = SimpleSensitivity.medianExclusionSignal(background: b, backgroundUncertainty: db)
-            assertRelative(s, z * (b + s + db * db).squareRoot(), 1e-12, "b = \(b)")
+            assertApproximatelyEqual(s, z * (b + s + db * db).squareRoot(), relative: 1e-12, "b = \(b)")
         }
         XCTAssertEqual(SimpleSensitivity.medianExclusionSignal(background: 0), z * z, accuracy: 1e-12)
         // For b ≫ 1 it approaches the detection formula.
-        assertRelative(SimpleSensitivity.medianExclusionSignal(background: 1e8), SimpleSensitivity.detectionSignal(background: 1e8), 1e-3)
+        assertApproximatelyEqual(SimpleSensitivity.medianExclusionSignal(background: 1e8), SimpleSensitivity.detectionSignal(background: 1e8), relative: 1e-3)
     }
 
     func testCouplingConversion() {
