@@ -14,18 +14,25 @@ let realModule: Target.Dependency = .product(name: "RealModule", package: "swift
 // MARK: - Library targets (pure, no I/O except where noted)
 
 let libraries: [Target] = [
+    // Quadrature and interpolation rules shared by the physics, the detector and the statistics.
+    .target(name: "Quadrature", dependencies: [realModule]),
     // Constants (PDG edition named), kinematics, form factors, production rates.
-    .target(name: "Physics", dependencies: [realModule]),
+    .target(name: "Physics", dependencies: ["Quadrature"]),
+    // The detector and beam as a scenario describes them: photon veto, acceptance, resolution, K+ beam.
+    .target(name: "DetectorModel", dependencies: ["Physics", "Quadrature"]),
+    // The user's dN/dm2_miss background tables: format, reader, integral.
+    .target(name: "BackgroundTables", dependencies: ["Physics", "Quadrature"]),
     // Radiative background generators and the detector response.
-    .target(name: "Simulation", dependencies: ["Physics", realModule]),
+    .target(name: "Simulation", dependencies: ["Physics", "Quadrature", "DetectorModel", "BackgroundTables", realModule]),
     // Counting-experiment statistics: s/sqrt(b), median exclusion, CLs.
-    .target(name: "Statistics", dependencies: ["Physics", realModule]),
+    .target(name: "Statistics", dependencies: ["Quadrature", realModule]),
     // Scenario files: YAML decoding, units, validation, variants.
-    // Reads the user's tables and curves through Simulation's and References' parsers; reference
-    // ids come from the bundled library's manifest; the confidence-level range is Statistics'.
-    .target(name: "Scenario", dependencies: ["Physics", "Simulation", "Statistics", "References", .product(name: "Yams", package: "Yams")]),
+    // Reads the user's tables and curves through BackgroundTables' and References' parsers;
+    // reference ids come from the bundled library's manifest; the confidence-level range and
+    // the background prior are Statistics'.
+    .target(name: "Scenario", dependencies: ["Physics", "DetectorModel", "BackgroundTables", "Statistics", "References", .product(name: "Yams", package: "Yams")]),
     // The mass scan: scenario + background + statistics -> sensitivity curves and tables.
-    .target(name: "Projection", dependencies: ["Physics", "Simulation", "Statistics", "Scenario", realModule]),
+    .target(name: "Projection", dependencies: ["Physics", "DetectorModel", "BackgroundTables", "Simulation", "Statistics", "Scenario", realModule]),
     // Published limit curves (bundled resources with provenance) and user curve files.
     .target(
         name: "References",
@@ -77,14 +84,14 @@ let testSupport: [Target] = [
     // swift-numerics only, no library of the tool.
     .target(name: "TestSupport", dependencies: [realModule], path: "Tests/TestSupport"),
     // Seed 001's variant and a flat background, for tests that project or draw by hand.
-    .target(name: "ProjectionFixtures", dependencies: ["Scenario", "Simulation"], path: "Tests/ProjectionFixtures"),
+    .target(name: "ProjectionFixtures", dependencies: ["Scenario", "DetectorModel", "Simulation"], path: "Tests/ProjectionFixtures"),
 ]
 
 // MARK: - Tests (one target per library, and the command line end to end)
 
 let tests: [Target] = [
-    .testTarget(name: "PhysicsTests", dependencies: ["Physics", realModule]),
-    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Physics", "TestSupport"]),
+    .testTarget(name: "PhysicsTests", dependencies: ["Physics", "Quadrature", realModule]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "DetectorModel", "BackgroundTables", "Physics", "TestSupport"]),
     // reference/: the scripts (mpmath, scipy) that computed the reference numbers.
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport", realModule], exclude: ["reference"]),
     .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Physics", "Simulation", "TestSupport"]),

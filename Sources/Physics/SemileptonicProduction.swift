@@ -1,3 +1,4 @@
+import Quadrature
 /// Three-body production K+ → π0 l+ N of a heavy neutral lepton N mixing with flavour l.
 ///
 /// Seed 001 (Tastet et al. 2021) Sec. II, following Gorbunov & Shaposhnikov, JHEP 10 (2007) 015

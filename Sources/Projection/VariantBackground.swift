@@ -2,6 +2,8 @@ import Foundation
 import Physics
 import Scenario
 import Simulation
+import BackgroundTables
+import DetectorModel
 
 /// Builds the background of one variant: the radiative generator's sample (shared by every
 /// variant of the file: variants differing in exposure or veto reweight one sample) seen through

@@ -1,4 +1,4 @@
-import Simulation
+import BackgroundTables
 
 /// Reads a user background table from disk (`background: {table: …}`): the one reader for
 /// `reach validate` and the projection, so both accept and refuse the same files.

@@ -1,5 +1,5 @@
 import Physics
-import Simulation
+import DetectorModel
 
 /// `detector:` the m2_miss resolution, the photon veto, the signal (and background) acceptance
 /// and the fraction of HNLs decaying visibly (seed 001 Eq. 1 and Sec. III).

@@ -1,6 +1,6 @@
 import Foundation
 import Physics
-import Simulation
+import DetectorModel
 
 /// The resolved content of a scenario file as text, one fact per line, for `reach validate`:
 /// what the tool understood, in the units physicists quote (MeV, GeV^2, mrad), so a slip in the

@@ -1,6 +1,7 @@
 import Foundation
 import Physics
 import RealModule
+import DetectorModel
 
 /// The radiative background as the detector sees it: a `RadiativeSample` scaled to N_K kaon
 /// decays and an acceptance, passed through the photon veto, and smeared by the m²_miss

@@ -1,5 +1,6 @@
 import Foundation
 import Physics
+import Quadrature
 
 /// K+ → π0 l+ ν γ (l = e, μ) inner bremsstrahlung on exact four-body phase space, kaon at rest.
 ///

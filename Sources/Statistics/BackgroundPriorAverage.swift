@@ -1,4 +1,4 @@
-import Physics
+import Quadrature
 import RealModule
 
 /// Poisson tails averaged over the background prior π(b′) of a counting experiment:

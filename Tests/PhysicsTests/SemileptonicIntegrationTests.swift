@@ -1,6 +1,7 @@
 import XCTest
 import RealModule
 @testable import Physics
+import Quadrature
 
 /// Accuracy of the q² integration behind K+ → π0 l+ N (`EndpointQuadrature`).
 final class SemileptonicIntegrationTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Scenario
 import Simulation
+import DetectorModel
 
 /// Seed 001's projection as a resolved variant: σ = 1.7e-3 GeV², 10 % acceptance, a 50 mrad /
 /// 10⁻³ photon veto, k = 1.4 and 90 % CL, with `kaonDecays` effective kaon decays. Every number

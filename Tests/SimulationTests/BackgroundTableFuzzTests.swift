@@ -1,6 +1,7 @@
 import XCTest
 import TestSupport
 @testable import Simulation
+import BackgroundTables
 
 /// Thousands of mutated background tables (seeded, so every run sees the same ones): the reader
 /// never crashes, and each text is either a valid spectrum or an error naming a line of the text

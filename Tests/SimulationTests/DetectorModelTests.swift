@@ -1,6 +1,7 @@
 import XCTest
 import Physics
 @testable import Simulation
+import DetectorModel
 
 /// The veto model of seed 001 Sec. III, the NA62 boost, and the background in the windows.
 final class DetectorModelTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Simulation
+import BackgroundTables
 
 /// Inputs at and beyond the documented bounds: a table whose windows could overflow is refused
 /// with its line, and the generated background answers for any resolution or window instead of

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Simulation
+import BackgroundTables
 
 final class TabulatedBackgroundTests: XCTestCase {
     func parse(_ text: String) throws -> BackgroundTable {
