@@ -48,67 +48,16 @@ public enum ExclusionFigure {
         let xRangeMeV = (settings.xRangeGeV ?? file.masses.fromGeV...file.masses.toGeV)
         let xLower = xRangeMeV.lowerBound * 1000, xUpper = xRangeMeV.upperBound * 1000
         let yRange = settings.yRange ?? automaticYRange(projection, statistics: statistics)
-
-        // The axis names the CL only when every curve has the same; otherwise each legend entry does.
-        let confidences = Set(projection.curves.map(\.confidence))
-        let sharedConfidence = confidences.count <= 1 ? (projection.curves.first?.confidence ?? projection.confidence) : nil
-        let yLabel = sharedConfidence.map { "\(flavour.mixingMarkup) (\(percent($0)) % CL)" } ?? flavour.mixingMarkup
-        func withConfidence(_ label: String, _ curve: SensitivityCurve) -> String {
-            sharedConfidence == nil ? "\(label) (\(percent(curve.confidence)) % CL)" : label
-        }
+        let confidence = ConfidenceLabels(projection)
+        let yLabel = confidence.shared.map { "\(flavour.mixingMarkup) (\(percent($0)) % CL)" } ?? flavour.mixingMarkup
         var main = Panel(yAxis: Axis(.log, yRange.lowerBound, yRange.upperBound, label: yLabel), relativeHeight: 3)
 
         // Published limits first, so projections are drawn over them.
-        let references = settings.references.compactMap { reference -> ReferenceCurve? in
-            switch reference {
-            case .bundled(let id): return library.curve(id: id, flavour: flavour)
-            case .file(let path, _, _): return userCurves.first { $0.id == ReferenceCurve.userFileID(path: path) }
-            }
-        }
-        for curve in references {
-            let points = zip(curve.massesMeV, curve.u2).map { DataPoint($0, $1) }
-            switch curve.kind {
-            case .upperLimit:
-                main.add(.region(FilledRegion(boundary: points, side: .above, label: curve.label)))
-            case .lowerBound:
-                main.add(.region(FilledRegion(boundary: points, side: .below, fill: Color.white.withAlpha(0),
-                                              hatch: Hatch(spacingPt: 7, lineWidth: 0.45), label: curve.label)))
-            }
-        }
-
-        // Expected CLs bands of one variant: ±2σ yellow, ±1σ green, dashed median. Only the
-        // physical region |U|² ≤ 1 is drawn (`PhysicalMixing`); a legend entry per item, on its
-        // first piece.
+        addReferences(referenceCurves(settings, flavour: flavour, library: library, userCurves: userCurves), to: &main)
         if let bandsLabel = settings.bandsVariant, let curve = projection.curves.first(where: { $0.label == bandsLabel }) {
-            let x = curve.points.map { $0.massGeV * 1000 }
-            for (lower, upper, fill, legend) in [(curve.points.map(\.u2CLs.minus2), curve.points.map(\.u2CLs.plus2), Palette.band2Sigma, "Expected ±2<i>σ</i>"),
-                                                 (curve.points.map(\.u2CLs.minus1), curve.points.map(\.u2CLs.plus1), Palette.band1Sigma, "Expected ±1<i>σ</i>")] {
-                for (piece, run) in PhysicalMixing.bandRuns(x: x, lower: lower, upper: upper).enumerated() {
-                    main.add(.band(Band(x: run.x, lower: run.lower, upper: run.upper, fill: fill, legendLabel: piece == 0 ? legend : nil)))
-                }
-            }
-            let median = zip(x, curve.points.map(\.u2CLs.median)).map { DataPoint($0, $1) }
-            for (piece, run) in PhysicalMixing.runs(median).enumerated() {
-                main.add(.line(Line(points: run, color: Color(rgb: 0x000000), width: 1.2, dash: .dashed,
-                                    legendLabel: piece == 0 ? withConfidence("\(escape(curve.label)): CLs expected median", curve) : nil)))
-            }
+            addBands(of: curve, to: &main, confidence: confidence)
         }
-
-        // Projections: one colour per variant, one dash per statistic; beside the yellow band,
-        // the palette's orange is skipped (too little contrast).
-        let hasBands = settings.bandsVariant != nil
-        func colour(_ index: Int) -> Color { Palette.projectionCycle(hasBands && index >= 1 ? index + 1 : index) }
-        for (index, curve) in projection.curves.enumerated() {
-            for statistic in statistics {
-                if statistic == .clsExpected && curve.label == settings.bandsVariant { continue }
-                let label = statistics.count > 1 ? "\(escape(curve.label)): \(describe(statistic, confidence: curve.confidence))" : escape(curve.label)
-                let points = curve.points.map { DataPoint($0.massGeV * 1000, $0.u2(statistic)) }
-                for (piece, run) in PhysicalMixing.runs(points).enumerated() {
-                    main.add(.line(Line(points: run, color: colour(index), width: 1.8, dash: dash(for: statistic),
-                                        legendLabel: piece == 0 ? withConfidence(label, curve) : nil)))
-                }
-            }
-        }
+        addProjections(projection, statistics: statistics, bandsVariant: settings.bandsVariant, to: &main, confidence: confidence)
 
         var panels = [main]
         if let baselineLabel = settings.ratioBaseline, let baseline = projection.curves.first(where: { $0.label == baselineLabel }) {
@@ -120,6 +69,86 @@ public enum ExclusionFigure {
         return Figure(widthPt: 6.5 * 72, heightPt: heightInches * 72,
                       xAxis: massAxis(settings.xScale, lowerMeV: xLower, upperMeV: xUpper, file: file),
                       panels: panels, experimentLabel: label, legend: Legend(placement: .automatic))
+    }
+
+    /// The axis names the CL only when every curve has the same; otherwise each legend entry does.
+    private struct ConfidenceLabels {
+        /// The CL all curves share, if they do.
+        let shared: Double?
+
+        init(_ projection: DocumentProjection) {
+            let confidences = Set(projection.curves.map(\.confidence))
+            shared = confidences.count <= 1 ? (projection.curves.first?.confidence ?? projection.confidence) : nil
+        }
+
+        /// `label` with the curve's CL appended when the axis does not name it.
+        func legend(_ label: String, _ curve: SensitivityCurve) -> String {
+            shared == nil ? "\(label) (\(percent(curve.confidence)) % CL)" : label
+        }
+    }
+
+    /// The published curves the figure asks for, bundled or from the user's files, in its order.
+    private static func referenceCurves(_ settings: FigureSettings, flavour: LeptonFlavour, library: ReferenceLibrary,
+                                        userCurves: [ReferenceCurve]) -> [ReferenceCurve] {
+        settings.references.compactMap { reference -> ReferenceCurve? in
+            switch reference {
+            case .bundled(let id): return library.curve(id: id, flavour: flavour)
+            case .file(let path, _, _): return userCurves.first { $0.id == ReferenceCurve.userFileID(path: path) }
+            }
+        }
+    }
+
+    /// Published limits as grey regions filled on the excluded side; lower bounds are hatched
+    /// over a clear fill, so the curves beneath stay visible.
+    private static func addReferences(_ references: [ReferenceCurve], to main: inout Panel) {
+        for curve in references {
+            let points = zip(curve.massesMeV, curve.u2).map { DataPoint($0, $1) }
+            switch curve.kind {
+            case .upperLimit:
+                main.add(.region(FilledRegion(boundary: points, side: .above, label: curve.label)))
+            case .lowerBound:
+                main.add(.region(FilledRegion(boundary: points, side: .below, fill: Color.white.withAlpha(0),
+                                              hatch: Hatch(spacingPt: 7, lineWidth: 0.45), label: curve.label)))
+            }
+        }
+    }
+
+    /// Expected CLs bands of one variant: ±2σ yellow, ±1σ green, dashed median. Only the
+    /// physical region |U|² ≤ 1 is drawn (`PhysicalMixing`); a legend entry per item, on its
+    /// first piece.
+    private static func addBands(of curve: SensitivityCurve, to main: inout Panel, confidence: ConfidenceLabels) {
+        let x = curve.points.map { $0.massGeV * 1000 }
+        for (lower, upper, fill, legend) in [(curve.points.map(\.u2CLs.minus2), curve.points.map(\.u2CLs.plus2), Palette.band2Sigma, "Expected ±2<i>σ</i>"),
+                                             (curve.points.map(\.u2CLs.minus1), curve.points.map(\.u2CLs.plus1), Palette.band1Sigma, "Expected ±1<i>σ</i>")] {
+            for (piece, run) in PhysicalMixing.bandRuns(x: x, lower: lower, upper: upper).enumerated() {
+                main.add(.band(Band(x: run.x, lower: run.lower, upper: run.upper, fill: fill, legendLabel: piece == 0 ? legend : nil)))
+            }
+        }
+        let median = zip(x, curve.points.map(\.u2CLs.median)).map { DataPoint($0, $1) }
+        for (piece, run) in PhysicalMixing.runs(median).enumerated() {
+            main.add(.line(Line(points: run, color: Color(rgb: 0x000000), width: 1.2, dash: .dashed,
+                                legendLabel: piece == 0 ? confidence.legend("\(escape(curve.label)): CLs expected median", curve) : nil)))
+        }
+    }
+
+    /// Projections: one colour per variant, one dash per statistic (the banded variant's CLs
+    /// median is already drawn); beside the yellow band, the palette's orange is skipped (too
+    /// little contrast).
+    private static func addProjections(_ projection: DocumentProjection, statistics: [Statistic], bandsVariant: String?,
+                                       to main: inout Panel, confidence: ConfidenceLabels) {
+        let hasBands = bandsVariant != nil
+        func colour(_ index: Int) -> Color { Palette.projectionCycle(hasBands && index >= 1 ? index + 1 : index) }
+        for (index, curve) in projection.curves.enumerated() {
+            for statistic in statistics {
+                if statistic == .clsExpected && curve.label == bandsVariant { continue }
+                let label = statistics.count > 1 ? "\(escape(curve.label)): \(describe(statistic, confidence: curve.confidence))" : escape(curve.label)
+                let points = curve.points.map { DataPoint($0.massGeV * 1000, $0.u2(statistic)) }
+                for (piece, run) in PhysicalMixing.runs(points).enumerated() {
+                    main.add(.line(Line(points: run, color: colour(index), width: 1.8, dash: dash(for: statistic),
+                                        legendLabel: piece == 0 ? confidence.legend(label, curve) : nil)))
+                }
+            }
+        }
     }
 
     /// The mass axis in the scale `figure.x_scale` asks for. A log axis starts at the first

@@ -10,105 +10,56 @@ enum FigureDrawing {
         let engine = TextEngine(family: theme.fontFamily)
         let cache = TextCache(engine: engine)
         let layout = FigureLayout.compute(figure, text: cache.engine, cache: cache)
-        var warnings = layout.warnings
-
         let areas = zip(figure.panels, layout.panelRects).map { PlotArea(rect: $1, x: figure.xAxis, y: $0.yAxis) }
-        let prepared = zip(figure.panels, areas).map { panel, area in
-            panel.items.enumerated().map { PreparedItem(index: $0, item: $1, area: area) }
-        }
-        for (p, items) in prepared.enumerated() {
-            for item in items { warnings += item.warnings(panel: p) }
-        }
+        let prepared = prepareItems(of: figure, in: areas)
+        let inside = InsideText.place(figure, layout: layout, areas: areas, prepared: prepared, cache: cache)
 
-        // Text inside the plot areas: experiment label, legend, region labels.
-        var obstacles = Array(repeating: [PageRect](), count: figure.panels.count)
-        let panelSamples = prepared.map { $0.flatMap(\.samples) }
-        let hatchedBoxes: [[PageRect]] = prepared.map { items in
-            items.flatMap { item -> [PageRect] in
-                guard case let .region(r) = item.item, r.hatch != nil else { return [] }
-                return item.fills.map(Self.boundingBox)
-            }
-        }
-        var experimentLabel: (TextBlock, PageRect)?
-        if let label = figure.experimentLabel {
-            let block = cache.block(label.markup, label.sizePt ?? theme.experimentLabelSize)
-            let rect = label.corner.place(width: block.width, height: block.height, in: layout.panelRects[label.panel], inset: theme.insideInset)
-            experimentLabel = (block, rect)
-            obstacles[label.panel].append(rect)
-            let covered = Placement.count(panelSamples[label.panel], in: rect)
-            if covered > 0 { warnings.append(PlotWarning(panel: label.panel, kind: .labelCoversData(samples: covered))) }
-        }
-
-        let entries = Legend.entries(of: figure.panels)
-        var legendBox: LegendBox?
-        var legendModel: LegendModel?
-        // One or two columns (unless fixed): whichever hides fewer curve samples.
-        func placeLegend(_ candidates: [Corner]) {
-            guard figure.legend.placement != .none, !entries.isEmpty else { return }
-            let p = figure.legend.panel
-            let columnChoices = figure.legend.columns.map { [$0] } ?? (entries.count >= 4 ? [1, 2] : [1])
-            var best: (box: LegendBox, corner: Corner, rect: PageRect, covered: Int, score: Int)?
-            for columns in columnChoices {
-                let box = LegendBox(entries: entries, title: figure.legend.title, columns: columns, theme: theme, cache: cache)
-                let chosen = Placement.legend(
-                    width: box.width, height: box.height, in: layout.panelRects[p], inset: theme.insideInset,
-                    samples: panelSamples[p], obstacles: obstacles[p], candidates: candidates)
-                if best == nil || chosen.score < best!.score {
-                    best = (box, chosen.corner, chosen.rect, chosen.covered, chosen.score)
-                }
-            }
-            guard let best else { return }
-            legendBox = best.box
-            legendModel = LegendModel(
-                rect: best.rect, panel: p, corner: best.corner,
-                labels: entries.map(\.label), coveredSamples: best.covered)
-            obstacles[p].append(best.rect)
-        }
-        if case let .corner(corner) = figure.legend.placement { placeLegend([corner]) }
-
-        var labelRects: [[PageRect?]] = prepared.map { Array(repeating: nil, count: $0.count) }
-        var regionLabels: [(block: TextBlock, rect: PageRect, hatched: Bool)] = []
-        for (p, items) in prepared.enumerated() {
-            for item in items {
-                guard case let .region(region) = item.item, let label = region.label else { continue }
-                let block = cache.block(label, theme.annotationSize)
-                var rect: PageRect?
-                switch region.labelPlacement {
-                case .automatic:
-                    let others = items.filter { $0.index != item.index }.flatMap(\.samples)
-                    rect = Placement.regionLabel(
-                        width: block.width, height: block.height, side: region.side, runs: item.boundaryRuns,
-                        area: layout.panelRects[p], inset: 3, gap: 2.5, samples: others, obstacles: obstacles[p])
-                case let .at(point):
-                    rect = areas[p].page(point).map {
-                        PageRect(x: $0.x - block.width / 2, y: $0.y - block.height / 2, width: block.width, height: block.height)
-                    }
-                }
-                if let rect {
-                    labelRects[p][item.index] = rect
-                    regionLabels.append((block, rect, region.hatch != nil))
-                    obstacles[p].append(rect)
-                } else {
-                    warnings.append(PlotWarning(panel: p, item: item.index, kind: .labelNotPlaced(TextEngine.plainText(label))))
-                }
-            }
-        }
-        if figure.legend.placement == .automatic { placeLegend(Placement.legendCandidates) }
-        if let legend = legendModel, legend.coveredSamples > 0 {
-            warnings.append(PlotWarning(panel: legend.panel, kind: .legendCoversData(samples: legend.coveredSamples)))
-        }
-
-        // Paint.
-        cairo_save(cr)
-        Painter.setColor(cr, theme.background)
-        cairo_paint(cr)
-        cairo_restore(cr)
+        paintBackground(cr, theme: theme)
         for (p, items) in prepared.enumerated() {
             drawItems(cr, items, area: areas[p], theme: theme, cache: cache)
             drawFrameAndTicks(cr, rect: layout.panelRects[p], xTicks: layout.xTicks, yTicks: layout.yTicks[p], theme: theme)
         }
-        for label in regionLabels {
-            // Hatching runs through text; a light backing keeps the label readable.
+        paintRegionLabels(cr, inside.regionLabels, theme: theme)
+        paintExperimentLabel(cr, inside, prepared: prepared, theme: theme)
+        if let box = inside.legendBox, let model = inside.legendModel {
+            box.draw(cr, in: model.rect, legend: figure.legend)
+        }
+        paintOutsideText(cr, layout)
+
+        let warnings = layout.warnings + itemWarnings(prepared) + inside.warnings
+        return renderModel(figure, layout: layout, prepared: prepared, inside: inside, warnings: warnings)
+    }
+
+    /// Every item's page geometry, per panel, before anything is drawn, so text can avoid it.
+    private static func prepareItems(of figure: Figure, in areas: [PlotArea]) -> [[PreparedItem]] {
+        zip(figure.panels, areas).map { panel, area in
+            panel.items.enumerated().map { PreparedItem(index: $0, item: $1, area: area) }
+        }
+    }
+
+    /// Skipped points and invisible items, panel by panel, in item order.
+    private static func itemWarnings(_ prepared: [[PreparedItem]]) -> [PlotWarning] {
+        var warnings: [PlotWarning] = []
+        for (p, items) in prepared.enumerated() {
+            for item in items { warnings += item.warnings(panel: p) }
+        }
+        return warnings
+    }
+
+    /// The page background, so PNGs are opaque and PDFs look the same on any viewer.
+    private static func paintBackground(_ cr: OpaquePointer, theme: Theme) {
+        cairo_save(cr)
+        Painter.setColor(cr, theme.background)
+        cairo_paint(cr)
+        cairo_restore(cr)
+    }
+
+    /// Region labels over the items; hatching runs through text, so a light backing keeps
+    /// a label on a hatched region readable.
+    private static func paintRegionLabels(
+        _ cr: OpaquePointer, _ labels: [(block: TextBlock, rect: PageRect, hatched: Bool)], theme: Theme
+    ) {
+        for label in labels {
             if label.hatched {
                 Painter.setColor(cr, theme.background.withAlpha(0.85))
                 Painter.rectangle(cr, label.rect.outsetBy(1))
@@ -116,20 +67,27 @@ enum FigureDrawing {
             }
             label.block.draw(cr, x: label.rect.minX, y: label.rect.minY, color: Color(rgb: 0x333333))
         }
-        if let (block, rect) = experimentLabel {
-            // Over hatching or curves a light backing keeps the label readable; on plain
-            // fills it would only show as a box.
-            let panel = figure.experimentLabel?.panel ?? 0
-            if Placement.count(panelSamples[panel], in: rect) > 0 || hatchedBoxes[panel].contains(where: { $0.intersects(rect) }) {
-                Painter.setColor(cr, theme.background.withAlpha(0.75))
-                Painter.rectangle(cr, rect.outsetBy(1.5))
-                cairo_fill(cr)
-            }
-            block.draw(cr, x: rect.minX, y: rect.minY, color: Palette.ink)
+    }
+
+    /// The experiment label; over hatching or curves a light backing keeps it readable, on
+    /// plain fills it would only show as a box.
+    private static func paintExperimentLabel(_ cr: OpaquePointer, _ inside: InsideText, prepared: [[PreparedItem]], theme: Theme) {
+        guard let (block, rect) = inside.experimentLabel else { return }
+        let panel = inside.figure.experimentLabel?.panel ?? 0
+        let hatchedBoxes = prepared[panel].flatMap { item -> [PageRect] in
+            guard case let .region(r) = item.item, r.hatch != nil else { return [] }
+            return item.fills.map(Self.boundingBox)
         }
-        if let box = legendBox, let model = legendModel {
-            box.draw(cr, in: model.rect, legend: figure.legend)
+        if Placement.count(inside.panelSamples[panel], in: rect) > 0 || hatchedBoxes.contains(where: { $0.intersects(rect) }) {
+            Painter.setColor(cr, theme.background.withAlpha(0.75))
+            Painter.rectangle(cr, rect.outsetBy(1.5))
+            cairo_fill(cr)
         }
+        block.draw(cr, x: rect.minX, y: rect.minY, color: Palette.ink)
+    }
+
+    /// Tick labels, axis labels and title, in the margins the layout made for them.
+    private static func paintOutsideText(_ cr: OpaquePointer, _ layout: FigureLayout) {
         for tick in layout.xTicks + layout.yTicks.joined() {
             if let block = tick.block, let r = tick.labelRect { block.draw(cr, x: r.minX, y: r.minY, color: Palette.ink) }
         }
@@ -139,28 +97,35 @@ enum FigureDrawing {
         for placed in layout.yLabels.compactMap({ $0 }) {
             placed.block.drawRotated(cr, centerX: placed.rect.midX, centerY: placed.rect.midY, angleDeg: placed.angleDeg, color: Palette.ink)
         }
+    }
 
-        func rendered(_ t: LaidOutTick) -> RenderedTick {
-            RenderedTick(
-                value: t.tick.value, position: t.position, isMajor: t.tick.isMajor,
-                label: t.block == nil ? nil : t.tick.label, labelRect: t.block == nil ? nil : t.labelRect)
-        }
+    /// What was drawn where, for tests and callers that check a figure without looking at it.
+    private static func renderModel(
+        _ figure: Figure, layout: FigureLayout, prepared: [[PreparedItem]], inside: InsideText, warnings: [PlotWarning]
+    ) -> RenderModel {
         let items = prepared.enumerated().flatMap { p, items in
             items.map { item in
                 ItemModel(
                     panel: p, index: item.index, kind: item.item.kind, legendLabel: item.item.legendLabel,
                     drawn: item.visible, pieces: item.pieces, pointsInside: item.pointsInside,
-                    pointsSkipped: item.skipped.values.reduce(0, +), labelRect: labelRects[p][item.index])
+                    pointsSkipped: item.skipped.values.reduce(0, +), labelRect: inside.labelRects[p][item.index])
             }
         }
         return RenderModel(
             widthPt: figure.widthPt, heightPt: figure.heightPt,
-            xTicks: layout.xTicks.map(rendered),
+            xTicks: layout.xTicks.map(renderedTick),
             panels: layout.panelRects.indices.map { p in
-                PanelModel(plotRect: layout.panelRects[p], yTicks: layout.yTicks[p].map(rendered), yLabelRect: layout.yLabels[p]?.rect)
+                PanelModel(plotRect: layout.panelRects[p], yTicks: layout.yTicks[p].map(renderedTick), yLabelRect: layout.yLabels[p]?.rect)
             },
-            items: items, legend: legendModel, experimentLabel: experimentLabel?.1, title: layout.title?.rect,
+            items: items, legend: inside.legendModel, experimentLabel: inside.experimentLabel?.rect, title: layout.title?.rect,
             warnings: warnings)
+    }
+
+    /// A laid-out tick as the render model reports it: a label only if one was kept.
+    private static func renderedTick(_ t: LaidOutTick) -> RenderedTick {
+        RenderedTick(
+            value: t.tick.value, position: t.position, isMajor: t.tick.isMajor,
+            label: t.block == nil ? nil : t.tick.label, labelRect: t.block == nil ? nil : t.labelRect)
     }
 
     static func boundingBox(_ points: [PagePoint]) -> PageRect {

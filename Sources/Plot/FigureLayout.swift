@@ -29,49 +29,13 @@ struct FigureLayout {
     /// Lays out `figure` (already validated).
     static func compute(_ figure: Figure, text: TextEngine, cache: TextCache) -> FigureLayout {
         let theme = figure.theme
-        let pad = theme.outerPadding
         let W = figure.widthPt, H = figure.heightPt
         var warnings: [PlotWarning] = []
-
-        let xLabelBlock = figure.xAxis.label.isEmpty ? nil : cache.block(figure.xAxis.label, theme.axisLabelSize)
-        let yLabelBlocks = figure.panels.map { $0.yAxis.label.isEmpty ? nil : cache.block($0.yAxis.label, theme.axisLabelSize) }
-        let titleBlock = figure.title.map { cache.block($0, theme.titleSize) }
-        // A rotated y label takes its height as page width.
-        let yLabelWidth = yLabelBlocks.compactMap { $0?.height }.max() ?? 0
-
-        var left = pad + 40, right = pad + 10, top = pad + 8, bottom = pad + 36
-        var rects: [PageRect] = []
-        var xTicks: [LaidOutTick] = []
-        var yTicks: [[LaidOutTick]] = []
-        // Margins depend on the tick labels, which depend on the axis lengths, which
-        // depend on the margins: three rounds settle it (the change after the first is
-        // a few points at most).
-        for _ in 0..<3 {
-            let plotWidth = max(W - left - right, 10)
-            let plotHeight = max(H - top - bottom, 10)
-            rects = stack(figure.panels, x: left, y: top, width: plotWidth, height: plotHeight)
-            xTicks = chooseTicks(figure.xAxis, from: left, length: plotWidth, horizontal: true, theme: theme, cache: cache)
-            yTicks = zip(figure.panels, rects).map { panel, rect in
-                chooseTicks(panel.yAxis, from: rect.maxY, length: rect.height, horizontal: false, theme: theme, cache: cache)
-            }
-            let yTickWidth = yTicks.joined().compactMap { $0.block?.width }.max() ?? 0
-            let xTickHeight = xTicks.compactMap { $0.block?.height }.max() ?? 0
-            left = pad + (yLabelWidth > 0 ? yLabelWidth + theme.axisLabelGap : 0) + yTickWidth + theme.tickLabelGap
-            // The first and last x labels are centred on their ticks and may stick out.
-            let xOverhangLeft = xTicks.compactMap { t in t.block.map { left - (t.position - $0.width / 2) } }.max() ?? 0
-            let xOverhangRight = xTicks.compactMap { t in t.block.map { t.position + $0.width / 2 - (left + plotWidth) } }.max() ?? 0
-            left = max(left, pad + xOverhangLeft)
-            right = pad + max(xOverhangRight, 6)
-            let xDrop = xLabelDrop(xTicks: xTicks, lowestPanelYTicks: yTicks[yTicks.count - 1], plotLeft: left,
-                                   plotBottom: rects[rects.count - 1].maxY, theme: theme)
-            bottom = pad + (xLabelBlock.map { $0.height + theme.axisLabelGap } ?? 0) + xTickHeight + xDrop
-            // The top y label of the top panel is centred on the frame and sticks out by half.
-            let yOverhangTop = yTicks.first.flatMap { ticks in
-                ticks.compactMap { t in t.block.map { top - (t.position - $0.height / 2) } }.max()
-            } ?? 0
-            top = pad + (titleBlock.map { $0.height + theme.axisLabelGap } ?? 0) + max(yOverhangTop, 2)
-        }
-        if W - left - right < 10 || H - top - bottom < 10 {
+        let labels = MeasuredLabels(figure, cache: cache)
+        let settled = settleMargins(figure, labels: labels, cache: cache)
+        let rects = settled.rects, margins = settled.margins
+        var xTicks = settled.xTicks, yTicks = settled.yTicks
+        if W - margins.left - margins.right < 10 || H - margins.top - margins.bottom < 10 {
             warnings.append(PlotWarning(kind: .textDoesNotFit("figure \(W) × \(H) pt is too small for its labels")))
         }
 
@@ -81,17 +45,118 @@ struct FigureLayout {
         let plotBottom = rects[rects.count - 1].maxY
         let xDrop = xLabelDrop(xTicks: xTicks, lowestPanelYTicks: yTicks[yTicks.count - 1], plotLeft: plotLeft,
                                plotBottom: plotBottom, theme: theme)
+        var accepted = placeXTickLabels(&xTicks, top: plotBottom + xDrop)
+        placeYTickLabels(&yTicks, order: yTickLabelOrder(yTicks, rects: rects), right: plotLeft - theme.tickLabelGap, accepted: &accepted)
+
+        let xTickHeight = xTicks.compactMap { $0.block?.height }.max() ?? 0
+        let xLabel = labels.x.map { b in
+            PlacedText(block: b, rect: PageRect(
+                x: (plotLeft + plotRight) / 2 - b.width / 2,
+                y: plotBottom + xDrop + xTickHeight + theme.axisLabelGap,
+                width: b.width, height: b.height))
+        }
+        let yLabels = placeYLabels(labels, rects: rects, theme: theme, warnings: &warnings)
+        let title = labels.title.map { b in
+            PlacedText(block: b, rect: PageRect(x: (plotLeft + plotRight) / 2 - b.width / 2, y: theme.outerPadding, width: b.width, height: b.height))
+        }
+        return FigureLayout(
+            panelRects: rects, xTicks: xTicks, yTicks: yTicks, xLabel: xLabel, yLabels: yLabels,
+            title: title, warnings: warnings
+        )
+    }
+
+    /// Axis labels and title, set once: their sizes enter the margins.
+    private struct MeasuredLabels {
+        var x: TextBlock?
+        var y: [TextBlock?]
+        var title: TextBlock?
+        /// Page width of the widest y label; a rotated label takes its height as page width.
+        var yWidth: Double
+
+        init(_ figure: Figure, cache: TextCache) {
+            let theme = figure.theme
+            x = figure.xAxis.label.isEmpty ? nil : cache.block(figure.xAxis.label, theme.axisLabelSize)
+            y = figure.panels.map { $0.yAxis.label.isEmpty ? nil : cache.block($0.yAxis.label, theme.axisLabelSize) }
+            title = figure.title.map { cache.block($0, theme.titleSize) }
+            yWidth = y.compactMap { $0?.height }.max() ?? 0
+        }
+    }
+
+    /// Page margins around the stacked panels [pt].
+    private struct Margins {
+        var left: Double, right: Double, top: Double, bottom: Double
+    }
+
+    /// Margins depend on the tick labels, which depend on the axis lengths, which depend on
+    /// the margins: three rounds settle it (the change after the first is a few points at
+    /// most). Returns the panels and ticks of the last round and the margins it asks for.
+    private static func settleMargins(
+        _ figure: Figure, labels: MeasuredLabels, cache: TextCache
+    ) -> (rects: [PageRect], xTicks: [LaidOutTick], yTicks: [[LaidOutTick]], margins: Margins) {
+        let theme = figure.theme
+        let pad = theme.outerPadding
+        var margins = Margins(left: pad + 40, right: pad + 10, top: pad + 8, bottom: pad + 36)
+        var rects: [PageRect] = []
+        var xTicks: [LaidOutTick] = []
+        var yTicks: [[LaidOutTick]] = []
+        for _ in 0..<3 {
+            let plotWidth = max(figure.widthPt - margins.left - margins.right, 10)
+            let plotHeight = max(figure.heightPt - margins.top - margins.bottom, 10)
+            rects = stack(figure.panels, x: margins.left, y: margins.top, width: plotWidth, height: plotHeight)
+            xTicks = chooseTicks(figure.xAxis, from: margins.left, length: plotWidth, horizontal: true, theme: theme, cache: cache)
+            yTicks = zip(figure.panels, rects).map { panel, rect in
+                chooseTicks(panel.yAxis, from: rect.maxY, length: rect.height, horizontal: false, theme: theme, cache: cache)
+            }
+            margins = fittedMargins(xTicks: xTicks, yTicks: yTicks, rects: rects, plotWidth: plotWidth,
+                                    top: margins.top, labels: labels, theme: theme)
+        }
+        return (rects, xTicks, yTicks, margins)
+    }
+
+    /// One round's margins: room for the measured tick and axis labels, including tick labels
+    /// that stick out past the frame's corners.
+    private static func fittedMargins(
+        xTicks: [LaidOutTick], yTicks: [[LaidOutTick]], rects: [PageRect], plotWidth: Double,
+        top previousTop: Double, labels: MeasuredLabels, theme: Theme
+    ) -> Margins {
+        let pad = theme.outerPadding
+        let yTickWidth = yTicks.joined().compactMap { $0.block?.width }.max() ?? 0
+        let xTickHeight = xTicks.compactMap { $0.block?.height }.max() ?? 0
+        var left = pad + (labels.yWidth > 0 ? labels.yWidth + theme.axisLabelGap : 0) + yTickWidth + theme.tickLabelGap
+        // The first and last x labels are centred on their ticks and may stick out.
+        let xOverhangLeft = xTicks.compactMap { t in t.block.map { left - (t.position - $0.width / 2) } }.max() ?? 0
+        let xOverhangRight = xTicks.compactMap { t in t.block.map { t.position + $0.width / 2 - (left + plotWidth) } }.max() ?? 0
+        left = max(left, pad + xOverhangLeft)
+        let right = pad + max(xOverhangRight, 6)
+        let xDrop = xLabelDrop(xTicks: xTicks, lowestPanelYTicks: yTicks[yTicks.count - 1], plotLeft: left,
+                               plotBottom: rects[rects.count - 1].maxY, theme: theme)
+        let bottom = pad + (labels.x.map { $0.height + theme.axisLabelGap } ?? 0) + xTickHeight + xDrop
+        // The top y label of the top panel is centred on the frame and sticks out by half.
+        let yOverhangTop = yTicks.first.flatMap { ticks in
+            ticks.compactMap { t in t.block.map { previousTop - (t.position - $0.height / 2) } }.max()
+        } ?? 0
+        let top = pad + (labels.title.map { $0.height + theme.axisLabelGap } ?? 0) + max(yOverhangTop, 2)
+        return Margins(left: left, right: right, top: top, bottom: bottom)
+    }
+
+    /// X tick labels centred under their ticks, their row's top at `top`; all are kept, and
+    /// their boxes are returned for the y labels to avoid.
+    private static func placeXTickLabels(_ xTicks: inout [LaidOutTick], top: Double) -> [PageRect] {
         var accepted: [PageRect] = []
         for i in xTicks.indices {
             guard let b = xTicks[i].block else { continue }
-            let r = PageRect(x: xTicks[i].position - b.width / 2, y: plotBottom + xDrop, width: b.width, height: b.height)
+            let r = PageRect(x: xTicks[i].position - b.width / 2, y: top, width: b.width, height: b.height)
             xTicks[i].labelRect = r
             accepted.append(r)
         }
-        // At the boundary between two stacked panels the upper panel's lowest label (a decade
-        // of the main panel, say) is placed first; the lower panel's label at its very top
-        // yields (its tick is still drawn) — a decade without a label is worse than a ratio
-        // panel's top value without one.
+        return accepted
+    }
+
+    /// At the boundary between two stacked panels the upper panel's lowest label (a decade
+    /// of the main panel, say) is placed first; the lower panel's label at its very top
+    /// yields (its tick is still drawn) — a decade without a label is worse than a ratio
+    /// panel's top value without one.
+    private static func yTickLabelOrder(_ yTicks: [[LaidOutTick]], rects: [PageRect]) -> [(panel: Int, tick: Int)] {
         var first: [(panel: Int, tick: Int)] = []
         var order: [(panel: Int, tick: Int)] = []
         var yielding: [(panel: Int, tick: Int)] = []
@@ -107,10 +172,18 @@ struct FigureLayout {
                 }
             }
         }
-        for (p, i) in first + order + yielding {
+        return first + order + yielding
+    }
+
+    /// Y tick labels right-aligned at `right`, in `order`; a label that would overlap one
+    /// already accepted loses its text, so the tick is drawn bare.
+    private static func placeYTickLabels(
+        _ yTicks: inout [[LaidOutTick]], order: [(panel: Int, tick: Int)], right: Double, accepted: inout [PageRect]
+    ) {
+        for (p, i) in order {
             guard let b = yTicks[p][i].block else { continue }
             let r = PageRect(
-                x: plotLeft - theme.tickLabelGap - b.width, y: yTicks[p][i].position - b.height / 2,
+                x: right - b.width, y: yTicks[p][i].position - b.height / 2,
                 width: b.width, height: b.height
             )
             if accepted.contains(where: { $0.intersects(r) }) {
@@ -120,31 +193,24 @@ struct FigureLayout {
                 accepted.append(r)
             }
         }
+    }
 
-        let xTickHeight = xTicks.compactMap { $0.block?.height }.max() ?? 0
-        let xLabel = xLabelBlock.map { b in
-            PlacedText(block: b, rect: PageRect(
-                x: (plotLeft + plotRight) / 2 - b.width / 2,
-                y: plotBottom + xDrop + xTickHeight + theme.axisLabelGap,
-                width: b.width, height: b.height))
-        }
+    /// Y axis labels turned by 90° and centred on their panels; one longer than its panel
+    /// is tall still goes there, with a warning.
+    private static func placeYLabels(
+        _ labels: MeasuredLabels, rects: [PageRect], theme: Theme, warnings: inout [PlotWarning]
+    ) -> [PlacedText?] {
         var yLabels: [PlacedText?] = []
-        for (p, block) in yLabelBlocks.enumerated() {
+        for (p, block) in labels.y.enumerated() {
             guard let b = block else { yLabels.append(nil); continue }
             let rect = rects[p]
             if b.width > rect.height {
                 warnings.append(PlotWarning(panel: p, kind: .textDoesNotFit(TextEngine.plainText(b.markup))))
             }
-            let box = b.rotatedBox(centerX: pad + yLabelWidth / 2, centerY: rect.midY, angleDeg: 90)
+            let box = b.rotatedBox(centerX: theme.outerPadding + labels.yWidth / 2, centerY: rect.midY, angleDeg: 90)
             yLabels.append(PlacedText(block: b, rect: box, angleDeg: 90))
         }
-        let title = titleBlock.map { b in
-            PlacedText(block: b, rect: PageRect(x: (plotLeft + plotRight) / 2 - b.width / 2, y: pad, width: b.width, height: b.height))
-        }
-        return FigureLayout(
-            panelRects: rects, xTicks: xTicks, yTicks: yTicks, xLabel: xLabel, yLabels: yLabels,
-            title: title, warnings: warnings
-        )
+        return yLabels
     }
 
     /// Distance from the frame to the top of the x tick labels: the usual gap, or more

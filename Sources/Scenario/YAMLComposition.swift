@@ -163,20 +163,7 @@ enum YAMLComposition {
         mutating func convert(_ node: Node, path: String, depth: Int) -> SourceNode {
             let position = node.mark.map { SourcePosition(line: $0.line, column: $0.column) } ?? SourcePosition(line: 1, column: 1)
             let empty = SourceNode(content: .null, position: position, path: path)
-            guard !aborted else { return empty }
-            nodeCount += 1
-            if nodeCount > YAMLComposition.maximumNodeCount {
-                log.report(at: position, path: path, "the document has more than \(YAMLComposition.maximumNodeCount) values (aliases expanded)",
-                           expected: "a scenario file of a reasonable size")
-                aborted = true
-                return empty
-            }
-            if depth > YAMLComposition.maximumDepth {
-                log.report(at: position, path: path, "values nested more than \(YAMLComposition.maximumDepth) levels deep",
-                           expected: "the scenario schema (see scenarios/README.md)")
-                aborted = true
-                return empty
-            }
+            guard !aborted, admit(at: position, path: path, depth: depth) else { return empty }
             switch node {
             case .scalar(let scalar):
                 if scalar.style == .plain || scalar.style == .any, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
@@ -190,36 +177,61 @@ enum YAMLComposition {
                 }
                 return SourceNode(content: .sequence(elements), position: position, path: path)
             case .mapping(let mapping):
-                var entries: [SourceEntry] = []
-                var merged: [SourceEntry] = []
-                for (key, value) in mapping {
-                    let keyPosition = key.mark.map { SourcePosition(line: $0.line, column: $0.column) } ?? position
-                    guard case .scalar(let keyScalar) = key else {
-                        log.report(at: keyPosition, path: path, "a key is a \(key.sequence != nil ? "list" : "mapping"), not a name",
-                                   expected: "plain key names such as 'title' or 'streams'")
-                        continue
-                    }
-                    let name = renamedKeys[keyPosition] ?? keyScalar.string
-                    if name == "<<", keyScalar.style == .plain || keyScalar.style == .any {
-                        merged += mergedEntries(value, path: path, depth: depth)
-                        continue
-                    }
-                    if let first = entries.first(where: { $0.key == name }) {
-                        log.report(at: keyPosition, path: path.appendingField(name.quotedForMessage),
-                                   "key '\(name.quotedForMessage)' is written more than once in this mapping (first at line \(first.keyPosition.line), column \(first.keyPosition.column))",
-                                   expected: "each key at most once per mapping")
-                        continue
-                    }
-                    entries.append(SourceEntry(key: name, keyPosition: keyPosition,
-                                               value: convert(value, path: path.appendingField(name.quotedForMessage), depth: depth + 1)))
-                }
-                // YAML merge keys: the mapping's own keys win, then earlier merged mappings.
-                for entry in merged where !entries.contains(where: { $0.key == entry.key }) { entries.append(entry) }
-                return SourceNode(content: .mapping(entries), position: position, path: path)
+                return SourceNode(content: .mapping(entries(of: mapping, at: position, path: path, depth: depth)), position: position, path: path)
             case .alias:
                 // Yams resolves aliases while composing; an unresolved one is an empty value.
                 return empty
             }
+        }
+
+        /// Counts one more value and checks the size and depth limits, so alias bombs and
+        /// runaway nesting stop with one message instead of exhausting memory or the stack.
+        private mutating func admit(at position: SourcePosition, path: String, depth: Int) -> Bool {
+            nodeCount += 1
+            if nodeCount > YAMLComposition.maximumNodeCount {
+                log.report(at: position, path: path, "the document has more than \(YAMLComposition.maximumNodeCount) values (aliases expanded)",
+                           expected: "a scenario file of a reasonable size")
+                aborted = true
+                return false
+            }
+            if depth > YAMLComposition.maximumDepth {
+                log.report(at: position, path: path, "values nested more than \(YAMLComposition.maximumDepth) levels deep",
+                           expected: "the scenario schema (see scenarios/README.md)")
+                aborted = true
+                return false
+            }
+            return true
+        }
+
+        /// A mapping's entries in written order: keys must be names and appear once; merge
+        /// keys (`<<`) add entries the mapping does not set itself.
+        private mutating func entries(of mapping: Node.Mapping, at position: SourcePosition, path: String, depth: Int) -> [SourceEntry] {
+            var entries: [SourceEntry] = []
+            var merged: [SourceEntry] = []
+            for (key, value) in mapping {
+                let keyPosition = key.mark.map { SourcePosition(line: $0.line, column: $0.column) } ?? position
+                guard case .scalar(let keyScalar) = key else {
+                    log.report(at: keyPosition, path: path, "a key is a \(key.sequence != nil ? "list" : "mapping"), not a name",
+                               expected: "plain key names such as 'title' or 'streams'")
+                    continue
+                }
+                let name = renamedKeys[keyPosition] ?? keyScalar.string
+                if name == "<<", keyScalar.style == .plain || keyScalar.style == .any {
+                    merged += mergedEntries(value, path: path, depth: depth)
+                    continue
+                }
+                if let first = entries.first(where: { $0.key == name }) {
+                    log.report(at: keyPosition, path: path.appendingField(name.quotedForMessage),
+                               "key '\(name.quotedForMessage)' is written more than once in this mapping (first at line \(first.keyPosition.line), column \(first.keyPosition.column))",
+                               expected: "each key at most once per mapping")
+                    continue
+                }
+                entries.append(SourceEntry(key: name, keyPosition: keyPosition,
+                                           value: convert(value, path: path.appendingField(name.quotedForMessage), depth: depth + 1)))
+            }
+            // YAML merge keys: the mapping's own keys win, then earlier merged mappings.
+            for entry in merged where !entries.contains(where: { $0.key == entry.key }) { entries.append(entry) }
+            return entries
         }
     }
 }

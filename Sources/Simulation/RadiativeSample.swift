@@ -91,76 +91,126 @@ public struct RadiativeSample: Sendable {
 
     static func generate<G: RadiativeEventGenerator>(_ generator: G, events: Int, seed: UInt64,
                                                      workers: Workers = .allCores) -> RadiativeSample {
-        let massBins = 2048, energyBins = 64
-        let m2Max = generator.process.missingMassSquaredEndpointGeV2
-        let eMin = generator.photonEnergyCutoffGeV
-        let eMax = generator.process.photonEnergyEndpointGeV
-        let massScale = Double(massBins) / m2Max
-        let rootMin = eMin.squareRoot()
-        let energyScale = Double(energyBins) / (eMax.squareRoot() - rootMin)
+        let binning = Binning(process: generator.process, photonEnergyCutoffGeV: generator.photonEnergyCutoffGeV)
         let chunks = (events + chunkSize - 1) / chunkSize
-        let block = 256  // events generated at once, then histogrammed
-
-        var weights = [Double](repeating: 0, count: massBins * energyBins)
-        var squares = [Double](repeating: 0, count: massBins * energyBins)
-        var total = 0.0, totalSquares = 0.0
+        var weights = [Double](repeating: 0, count: Binning.cellCount)
+        var squares = [Double](repeating: 0, count: Binning.cellCount)
         ParallelChunks.run(count: chunks, workers: workers, body: { chunk -> [Double] in
-            // Σw and Σw² interleaved: one cache line per fill.
-            var tally = [Double](repeating: 0, count: 2 * massBins * energyBins)
-            var rng = Xoshiro256StarStar(seed: Xoshiro256StarStar.chunkSeed(master: seed, chunk: chunk))
-            let count = min(chunkSize, events - chunk * chunkSize)
-            tally.withUnsafeMutableBufferPointer { cells in
-                withUnsafeTemporaryAllocation(of: RadiativePoint.self, capacity: block) { points in
-                    withUnsafeTemporaryAllocation(of: Int.self, capacity: block) { cellIndices in
-                        var done = 0
-                        while done < count {
-                            let batch = UnsafeMutableBufferPointer(rebasing: points[0..<min(block, count - done)])
-                            generator.fill(batch, using: &rng)
-                            // Cells first, then the sums: the tally is larger than the L2 cache,
-                            // and a loop of bare updates lets the CPU overlap the misses.
-                            for i in batch.indices {
-                                let event = batch[i]
-                                let massBin = clampedBinIndex(event.missingMassSquaredGeV2 * massScale, count: massBins)
-                                let energyBin = clampedBinIndex((event.photonEnergyGeV.squareRoot() - rootMin) * energyScale, count: energyBins)
-                                cellIndices[i] = 2 &* (massBin &* energyBins &+ energyBin)
-                            }
-                            for i in batch.indices {
-                                let weight = batch[i].weight
-                                guard weight > 0 else { continue }  // outside phase space
-                                let cell = cellIndices[i]
-                                cells[cell] += weight
-                                cells[cell &+ 1] += weight * weight
-                            }
-                            done += batch.count
-                        }
-                    }
-                }
-            }
-            return tally
+            tallyChunk(chunk, of: generator, events: events, seed: seed, binning: binning)
         }, combine: { tally in
-            weights.withUnsafeMutableBufferPointer { weights in
-                squares.withUnsafeMutableBufferPointer { squares in
-                    tally.withUnsafeBufferPointer { tally in
-                        for i in weights.indices {
-                            weights[i] += tally[2 &* i]
-                            squares[i] += tally[2 &* i &+ 1]
-                        }
-                    }
-                }
-            }
+            addTally(tally, toWeights: &weights, squares: &squares)
         })
         let n = Double(events)
+        let (total, totalSquares) = normalise(weights: &weights, squares: &squares, events: n)
+        // Var(mean) = (Σw²/N − mean²)/N with everything already divided by N.
+        let variance = max(0, totalSquares - total * total / n)
+        return RadiativeSample(process: generator.process, events: events, seed: seed,
+                               photonEnergyCutoffGeV: binning.energyMinimumGeV, massBinCount: Binning.massBins,
+                               missingMassSquaredMaximumGeV2: binning.missingMassSquaredMaximumGeV2,
+                               energyBinCount: Binning.energyBins, photonEnergyMaximumGeV: binning.energyMaximumGeV,
+                               weights: weights, squaredWeights: squares,
+                               radiativeFraction: total, radiativeFractionUncertainty: variance.squareRoot())
+    }
+
+    /// The histogram's cells: uniform in m²_miss up to its endpoint, uniform in √E*_γ from the
+    /// cut-off to the photon's endpoint.
+    private struct Binning {
+        static let massBins = 2048, energyBins = 64
+        static let cellCount = massBins * energyBins
+        let missingMassSquaredMaximumGeV2: Double
+        let energyMinimumGeV: Double
+        let energyMaximumGeV: Double
+        let massScale: Double
+        let rootMinimum: Double
+        let energyScale: Double
+
+        init(process: RadiativeProcess, photonEnergyCutoffGeV: Double) {
+            missingMassSquaredMaximumGeV2 = process.missingMassSquaredEndpointGeV2
+            energyMinimumGeV = photonEnergyCutoffGeV
+            energyMaximumGeV = process.photonEnergyEndpointGeV
+            massScale = Double(Self.massBins) / missingMassSquaredMaximumGeV2
+            rootMinimum = energyMinimumGeV.squareRoot()
+            energyScale = Double(Self.energyBins) / (energyMaximumGeV.squareRoot() - rootMinimum)
+        }
+
+        /// Index of the event's Σw in the interleaved tally (its Σw² follows); out-of-range
+        /// values go to the edge cells, without a branch.
+        @inline(__always)
+        func tallyIndex(_ event: RadiativePoint) -> Int {
+            let massBin = clampedBinIndex(event.missingMassSquaredGeV2 * massScale, count: Self.massBins)
+            let energyBin = clampedBinIndex((event.photonEnergyGeV.squareRoot() - rootMinimum) * energyScale, count: Self.energyBins)
+            return 2 &* (massBin &* Self.energyBins &+ energyBin)
+        }
+    }
+
+    /// Events generated at once, then histogrammed.
+    private static let eventBlock = 256
+
+    /// One chunk's Σw and Σw², interleaved (one cache line per fill), from its own seeded stream:
+    /// the unit of parallel work, so the sums do not depend on the number of workers.
+    private static func tallyChunk<G: RadiativeEventGenerator>(_ chunk: Int, of generator: G, events: Int, seed: UInt64,
+                                                               binning: Binning) -> [Double] {
+        var tally = [Double](repeating: 0, count: 2 * Binning.cellCount)
+        var rng = Xoshiro256StarStar(seed: Xoshiro256StarStar.chunkSeed(master: seed, chunk: chunk))
+        let count = min(chunkSize, events - chunk * chunkSize)
+        let block = eventBlock
+        tally.withUnsafeMutableBufferPointer { cells in
+            withUnsafeTemporaryAllocation(of: RadiativePoint.self, capacity: block) { points in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: block) { cellIndices in
+                    var done = 0
+                    while done < count {
+                        let batch = UnsafeMutableBufferPointer(rebasing: points[0..<min(block, count - done)])
+                        generator.fill(batch, using: &rng)
+                        histogram(batch, into: cells, cellIndices: cellIndices, binning: binning)
+                        done += batch.count
+                    }
+                }
+            }
+        }
+        return tally
+    }
+
+    /// Adds a batch of events to the tally. Cells first, then the sums: the tally is larger
+    /// than the L2 cache, and a loop of bare updates lets the CPU overlap the misses.
+    @inline(__always)
+    private static func histogram(_ batch: UnsafeMutableBufferPointer<RadiativePoint>, into cells: UnsafeMutableBufferPointer<Double>,
+                          cellIndices: UnsafeMutableBufferPointer<Int>, binning: Binning) {
+        for i in batch.indices {
+            cellIndices[i] = binning.tallyIndex(batch[i])
+        }
+        for i in batch.indices {
+            let weight = batch[i].weight
+            guard weight > 0 else { continue }  // outside phase space
+            let cell = cellIndices[i]
+            cells[cell] += weight
+            cells[cell &+ 1] += weight * weight
+        }
+    }
+
+    /// Adds one chunk's interleaved tally to the sample's Σw and Σw², in chunk order.
+    private static func addTally(_ tally: [Double], toWeights weights: inout [Double], squares: inout [Double]) {
+        weights.withUnsafeMutableBufferPointer { weights in
+            squares.withUnsafeMutableBufferPointer { squares in
+                tally.withUnsafeBufferPointer { tally in
+                    for i in weights.indices {
+                        weights[i] += tally[2 &* i]
+                        squares[i] += tally[2 &* i &+ 1]
+                    }
+                }
+            }
+        }
+    }
+
+    /// Divides the sums by N (by N² for Σw²), so weights are fractions of the parent decays;
+    /// returns the totals over all cells.
+    private static func normalise(weights: inout [Double], squares: inout [Double], events n: Double) -> (total: Double, squares: Double) {
+        var total = 0.0, totalSquares = 0.0
         for i in weights.indices {
             weights[i] /= n
             squares[i] /= n * n
             total += weights[i]
             totalSquares += squares[i]
         }
-        // Var(mean) = (Σw²/N − mean²)/N with everything already divided by N.
-        let variance = max(0, totalSquares - total * total / n)
-        return RadiativeSample(process: generator.process, events: events, seed: seed,
-                               photonEnergyCutoffGeV: eMin, massBinCount: massBins, missingMassSquaredMaximumGeV2: m2Max,
-                               energyBinCount: energyBins, photonEnergyMaximumGeV: eMax, weights: weights, squaredWeights: squares,
-                               radiativeFraction: total, radiativeFractionUncertainty: variance.squareRoot())
+        return (total, totalSquares)
     }
 }
