@@ -2,17 +2,8 @@
 /// of every table (`TableFormatting`: 6 significant digits; non-finite values empty or `null`).
 public enum ParameterScanTable {
     /// The numeric columns after `value` and `unit`, in order; the JSON point keys are the same.
-    public static let limitColumns: [TableColumn<SensitivityPoint>] = [
-        .init("u2_detection", unit: "|U|^2") { $0.u2Detection },
-        .init("u2_median_exclusion", unit: "|U|^2") { $0.u2MedianExclusion },
-        .init("u2_cls_expected", unit: "|U|^2") { $0.u2CLs.median },
-        .init("u2_cls_minus2sigma", unit: "|U|^2") { $0.u2CLs.minus2 },
-        .init("u2_cls_minus1sigma", unit: "|U|^2") { $0.u2CLs.minus1 },
-        .init("u2_cls_plus1sigma", unit: "|U|^2") { $0.u2CLs.plus1 },
-        .init("u2_cls_plus2sigma", unit: "|U|^2") { $0.u2CLs.plus2 },
-        .init("background", unit: "events") { $0.background },
-        .init("signal_per_U2", unit: "events") { $0.signalPerU2 },
-    ]
+    public static let limitColumns: [TableColumn<SensitivityPoint>] =
+        ProjectionTable.limitColumns + [ProjectionTable.backgroundColumn, ProjectionTable.signalColumn]
 
     /// Column names, in order.
     public static var columns: [String] { ["value", "unit"] + limitColumns.map(\.name) }

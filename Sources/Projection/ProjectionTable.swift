@@ -18,11 +18,15 @@ public enum ProjectionTable {
         .init("signal_acceptance", unit: "1") { $0.signalAcceptance },
         .init("window_k", unit: "sigma") { $0.windowK },
         .init("window_signal_fraction", unit: "1") { $0.windowSignalFraction },
-        .init("signal_per_U2", unit: "events") { $0.signalPerU2 },
-        .init("background", unit: "events") { $0.background },
+        signalColumn,
+        backgroundColumn,
         .init("background_uncertainty", unit: "events") { $0.backgroundUncertainty },
         .init("background_mc_uncertainty", unit: "events") { $0.backgroundMCUncertainty },
         .init("veto_pass_fraction", unit: "1") { $0.vetoPassFraction },
+    ] + limitColumns
+
+    /// The |U|² each statistic reaches: detection, median exclusion, CLs median and band edges.
+    public static let limitColumns: [TableColumn<SensitivityPoint>] = [
         .init("u2_detection", unit: "|U|^2") { $0.u2Detection },
         .init("u2_median_exclusion", unit: "|U|^2") { $0.u2MedianExclusion },
         .init("u2_cls_expected", unit: "|U|^2") { $0.u2CLs.median },
@@ -31,6 +35,11 @@ public enum ProjectionTable {
         .init("u2_cls_plus1sigma", unit: "|U|^2") { $0.u2CLs.plus1 },
         .init("u2_cls_plus2sigma", unit: "|U|^2") { $0.u2CLs.plus2 },
     ]
+
+    /// Signal events per |U|² in the region.
+    public static let signalColumn = TableColumn<SensitivityPoint>("signal_per_U2", unit: "events") { $0.signalPerU2 }
+    /// Expected background events in the region.
+    public static let backgroundColumn = TableColumn<SensitivityPoint>("background", unit: "events") { $0.background }
 
     /// The columns of a variant's mass point, in order: the variant's label, then `pointColumns`.
     public static var columns: [String] { ["variant"] + pointColumns.map(\.name) }
