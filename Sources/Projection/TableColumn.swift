@@ -74,7 +74,7 @@ public enum TableFormatting {
 
     /// JSON of `value` through Foundation's encoder: keys sorted, two-space indentation,
     /// a final line break — the same bytes for the same value.
-    static func json<T: Encodable>(_ value: T) -> String {
+    public static func json<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "null\n" }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Physics
+import Projection
 import Statistics
 
 extension LimitMethod: ExpressibleByArgument {}
@@ -60,7 +61,7 @@ struct LimitCommand: ParsableCommand {
             try observedLimit(observed: $0, experiment: experiment, confidence: confidence, method: method)
         }
         switch format {
-        case .json: print(json(observed: observedValue, expected: expected, confidence: confidence))
+        case .json: print(json(observed: observedValue, expected: expected, confidence: confidence), terminator: "")
         case .text: print(text(experiment: experiment, observed: observedValue, observedCount: observedCount, expected: expected, confidence: confidence))
         }
     }
@@ -98,17 +99,18 @@ struct LimitCommand: ParsableCommand {
         return value
     }
 
-    /// `{"observed": …, "expected": {"minus2": …, …}, "cl": …, "method": "…"}` in this key order.
+    /// `{"cl", "expected": {"median", "minus1", "minus2", "plus1", "plus2"}, "method", "observed"}`,
+    /// keys sorted, numbers with every digit (the observed limit only with --observed).
     private func json(observed: Double?, expected: ExpectedLimits, confidence: Double) -> String {
-        let edges = zip(["minus2", "minus1", "median", "plus1", "plus2"], expected.values)
-            .map { "\"\($0)\": \(Self.format($1, digits: 7))" }
-            .joined(separator: ", ")
-        var fields: [String] = []
-        if let observed { fields.append("\"observed\": \(Self.format(observed, digits: 7))") }
-        fields.append("\"expected\": {\(edges)}")
-        fields.append("\"cl\": \(Self.format(confidence, digits: 15))")
-        fields.append("\"method\": \"\(method.rawValue)\"")
-        return "{" + fields.joined(separator: ", ") + "}"
+        struct Edges: Encodable { let minus2, minus1, median, plus1, plus2: Double }
+        struct Limits: Encodable {
+            let observed: Double?
+            let expected: Edges
+            let cl: Double
+            let method: String
+        }
+        let edges = Edges(minus2: expected.minus2, minus1: expected.minus1, median: expected.median, plus1: expected.plus1, plus2: expected.plus2)
+        return TableFormatting.json(Limits(observed: observed, expected: edges, cl: confidence, method: method.rawValue))
     }
 
     private func text(experiment: CountingExperiment, observed: Double?, observedCount: Int?, expected: ExpectedLimits, confidence: Double) -> String {
