@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import Simulation
+import Physics
 
 /// The reconstructed m²_miss spectrum of the radiative background before and after the photon
 /// veto, with the signal window of one HNL mass shaded: the view of seed 001 Fig. 2, to show

@@ -3,9 +3,11 @@ import Physics
 import Scenario
 import Simulation
 
-/// The reconstructed m²_miss spectrum of a variant's generated background, before and after
-/// the photon veto, for the variant's N_K (seed 001 Fig. 2): the one definition of its range,
-/// binning and CSV, used by `reach background`, `reach plot-background` and the benchmarks.
+/// The reconstructed m²_miss spectrum of a variant's background, component by component, before
+/// and after the photon veto, for the variant's N_K (seed 001 Fig. 2; seed 000 Fig. 2 for a
+/// background of several sources): the one definition of its range, binning and CSV, used by
+/// `reach background` and `reach plot-background`. A user table is given after the veto: its
+/// count before the veto is unknown, and so is the total's when it is one of the components.
 public struct BackgroundSpectrum: Sendable {
     /// More bins than this is a typo in the bin width, not a spectrum.
     public static let maximumBins = 100_000
@@ -16,15 +18,11 @@ public struct BackgroundSpectrum: Sendable {
 
     /// Why a spectrum cannot be made.
     public enum Problem: Error, CustomStringConvertible, Equatable {
-        /// The variant's background is a user table (nothing is generated to show).
-        case tabulatedBackground(variant: String, table: String)
         /// The width gives more bins than `maximumBins`, or is wider than the whole range.
         case binWidth(GeV2: Double, bins: Double, range: ClosedRange<Double>)
 
         public var description: String {
             switch self {
-            case .tabulatedBackground(let variant, let table):
-                return "variant '\(variant)' uses the background table \(table); expected a variant with the radiative background model"
             case .binWidth(let width, let bins, let range):
                 let span = range.upperBound - range.lowerBound
                 let over = "over [\(TableFormatting.format(range.lowerBound)), \(TableFormatting.format(range.upperBound))] GeV^2"
@@ -36,8 +34,12 @@ public struct BackgroundSpectrum: Sendable {
         }
     }
 
+    /// The channel's own radiative decay (what the figure's label names).
     public var process: RadiativeProcess
+    /// The total of every component.
     public var bins: [SpectrumBin]
+    /// Each component's name and spectrum, in the scenario's order.
+    public var components: [(name: String, bins: [SpectrumBin])]
     public var binWidthGeV2: Double
     public var kaonDecays: Double
     /// The background acceptance the spectrum is shown with (`VariantBackground.spectrumAcceptance`).
@@ -48,39 +50,74 @@ public struct BackgroundSpectrum: Sendable {
         (-sigmasBelowZero * resolutionGeV2)...(endpointGeV2 + sigmasBeyondEndpoint * resolutionGeV2)
     }
 
-    /// The spectrum of `scenario`'s generated background in bins of `binWidthGeV2`.
+    /// The spectrum of `scenario`'s background in bins of `binWidthGeV2`.
     public static func make(for scenario: Variant, channel: Channel, binWidthGeV2: Double,
-                            generation: VariantBackground.Generation = .init(), workers: Workers = .allCores) throws(Problem) -> BackgroundSpectrum {
-        if case .table(let path, _) = scenario.background {
-            throw .tabulatedBackground(variant: scenario.label, table: path)
-        }
+                            generation: VariantBackground.Generation = .init(), workers: Workers = .allCores) throws -> BackgroundSpectrum {
         let process = RadiativeProcess(backgroundFor: channel)
         let range = rangeGeV2(endpointGeV2: process.missingMassSquaredEndpointGeV2, resolutionGeV2: scenario.detector.resolutionGeV2)
         let bins = (range.upperBound - range.lowerBound) / binWidthGeV2
         guard binWidthGeV2 > 0, bins >= 1, bins <= Double(maximumBins) else {
-            throw .binWidth(GeV2: binWidthGeV2, bins: bins, range: range)
+            throw Problem.binWidth(GeV2: binWidthGeV2, bins: bins, range: range)
         }
+        // Shown with one acceptance for every mass (the figure has no hypothesis).
         var shown = scenario
-        shown.detector.backgroundAcceptance = VariantBackground.spectrumAcceptance(for: scenario)
-        let model = VariantBackground.radiativeModel(for: shown, channel: channel, generation: generation, workers: workers)
-        return BackgroundSpectrum(process: process, bins: model.spectrum(binWidthGeV2: binWidthGeV2, rangeGeV2: range),
-                                  binWidthGeV2: binWidthGeV2, kaonDecays: model.kaonDecays, acceptance: model.acceptance)
+        let acceptance = VariantBackground.spectrumAcceptance(for: scenario)
+        shown.detector.backgroundAcceptance = acceptance
+        let components = try scenario.background.map { component in
+            let source = try VariantBackground.source(component.source, for: shown, channel: channel, generation: generation, workers: workers)
+            return (name: component.name(for: channel), bins: spectrum(of: source, binWidthGeV2: binWidthGeV2, rangeGeV2: range))
+        }
+        return BackgroundSpectrum(process: process, bins: total(components.map(\.bins)), components: components,
+                                  binWidthGeV2: binWidthGeV2, kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: acceptance)
     }
 
-    /// The CSV's columns: the bin centre, then events per bin.
-    public static let columns: [TableColumn<SpectrumBin>] = [
-        .init("m2_GeV2", unit: "GeV^2") { $0.m2GeV2 },
-        .init("events_before_veto", unit: "events") { $0.beforeVeto },
-        .init("events_after_veto", unit: "events") { $0.afterVeto },
-        .init("uncertainty_after_veto", unit: "events") { $0.uncertaintyAfterVeto },
-    ]
+    /// One source's bins: the generator's own histogram, or the integral of any other source
+    /// over each bin (a table has no count before the veto: NaN there, written empty).
+    static func spectrum(of source: any MissingMassBackground, binWidthGeV2: Double, rangeGeV2: ClosedRange<Double>) -> [SpectrumBin] {
+        if let model = source as? BackgroundModel { return model.spectrum(binWidthGeV2: binWidthGeV2, rangeGeV2: rangeGeV2) }
+        let count = max(1, Int(((rangeGeV2.upperBound - rangeGeV2.lowerBound) / binWidthGeV2).rounded(.up)))
+        return (0..<count).map { index in
+            let lo = rangeGeV2.lowerBound + Double(index) * binWidthGeV2
+            let estimate = source.events(in: .interval(lowerGeV2: lo, upperGeV2: lo + binWidthGeV2))
+            return SpectrumBin(m2GeV2: lo + 0.5 * binWidthGeV2, widthGeV2: binWidthGeV2,
+                               beforeVeto: estimate.eventsBeforeVeto ?? .nan, uncertaintyBeforeVeto: .nan,
+                               afterVeto: estimate.events, uncertaintyAfterVeto: estimate.mcUncertainty)
+        }
+    }
 
-    /// CSV: `#` header lines, then one row per bin.
+    /// Bin by bin: counts add, MC uncertainties in quadrature; one component is its own total.
+    static func total(_ components: [[SpectrumBin]]) -> [SpectrumBin] {
+        guard components.count != 1 else { return components.first ?? [] }
+        guard let first = components.first else { return [] }
+        return first.indices.map { i in
+            let parts = components.map { $0[i] }
+            func quadrature(_ value: (SpectrumBin) -> Double) -> Double { parts.reduce(0) { $0 + value($1) * value($1) }.squareRoot() }
+            return SpectrumBin(m2GeV2: first[i].m2GeV2, widthGeV2: first[i].widthGeV2,
+                               beforeVeto: parts.reduce(0) { $0 + $1.beforeVeto }, uncertaintyBeforeVeto: quadrature(\.uncertaintyBeforeVeto),
+                               afterVeto: parts.reduce(0) { $0 + $1.afterVeto }, uncertaintyAfterVeto: quadrature(\.uncertaintyAfterVeto))
+        }
+    }
+
+    /// Whether the count before the veto is known (no component is a user table).
+    public var knowsCountBeforeVeto: Bool { bins.allSatisfy { $0.beforeVeto.isFinite } }
+
+    /// The CSV's columns: the bin centre, each component's events after the veto (headed by
+    /// its name), the total after the veto and its MC uncertainty, the total before the veto.
+    public var columnNames: [String] {
+        ["m2_GeV2"] + components.map(\.name) + ["events_after_veto", "uncertainty_after_veto", "events_before_veto"]
+    }
+
+    /// CSV: `#` header lines, then one row per bin (the count before the veto empty where a
+    /// user table, given after the veto, is among the components).
     public func csv(header: [String]) -> String {
         var text = header.map { "# " + $0 + "\n" }.joined()
-        text += Self.columns.map(\.name).joined(separator: ",") + "\n"
-        for bin in bins {
-            text += Self.columns.map { TableFormatting.csvNumber($0.value(bin)) }.joined(separator: ",") + "\n"
+        if !knowsCountBeforeVeto {
+            text += "# events_before_veto is empty: a user table is given after the veto\n"
+        }
+        text += columnNames.map(TableFormatting.csvField).joined(separator: ",") + "\n"
+        for (index, bin) in bins.enumerated() {
+            let values = [bin.m2GeV2] + components.map { $0.bins[index].afterVeto } + [bin.afterVeto, bin.uncertaintyAfterVeto, bin.beforeVeto]
+            text += values.map(TableFormatting.csvNumber).joined(separator: ",") + "\n"
         }
         return text
     }

@@ -22,7 +22,7 @@ public struct Projector: Sendable {
         let curves = try selected.enumerated().map { position, index in
             progress?(position + 1, selected.count)
             let scenario = file.variants[index]
-            let background = try VariantBackground.make(for: scenario, channel: file.channel, generation: generation, workers: workers)
+            let background = try VariantBackground.composition(for: scenario, channel: file.channel, generation: generation, workers: workers)
             return scan.curve(for: scenario, background: background)
         }
         return DocumentProjection(title: file.title, channel: file.channel,

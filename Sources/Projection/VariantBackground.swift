@@ -19,17 +19,23 @@ public enum VariantBackground {
         }
     }
 
-    /// The radiative background model of a variant: the shared generated sample seen through the
+    /// The generated background of `process` for a variant: the shared sample seen through the
     /// variant's veto and resolution, for its N_K and background acceptance (when no background
     /// acceptance is stated: acceptance 1, to be scaled by ε_sig(m_N) per window).
-    public static func radiativeModel(for scenario: Variant, channel: Channel, generation: Generation = Generation(),
+    public static func radiativeModel(of process: RadiativeProcess, for scenario: Variant, generation: Generation = Generation(),
                                       workers: Workers = .allCores) -> BackgroundModel {
         let sample = RadiativeSampleCache.shared.sample(
-            process: RadiativeProcess(backgroundFor: channel), events: generation.events, seed: generation.seed,
+            process: process, events: generation.events, seed: generation.seed,
             photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV, workers: workers)
         let detector = scenario.detector
         return BackgroundModel(sample: sample, veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,
                                kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: detector.backgroundAcceptance ?? 1)
+    }
+
+    /// The channel's own radiative background for a variant (`radiativeModel(of:for:)`).
+    public static func radiativeModel(for scenario: Variant, channel: Channel, generation: Generation = Generation(),
+                                      workers: Workers = .allCores) -> BackgroundModel {
+        radiativeModel(of: RadiativeProcess(backgroundFor: channel), for: scenario, generation: generation, workers: workers)
     }
 
     /// The acceptance the reconstructed background spectrum is shown with: the stated background
@@ -40,13 +46,26 @@ public enum VariantBackground {
         return BackgroundModel.defaultAcceptance
     }
 
-    /// The background of `scenario` for `channel`, normalised to the variant's N_K.
-    public static func make(for scenario: Variant, channel: Channel, generation: Generation = Generation(),
-                            workers: Workers = .allCores) throws -> any MissingMassBackground {
+    /// The background of `scenario` for `channel`: its components, each normalised to the
+    /// variant's N_K, with their relative uncertainties and correlation groups.
+    public static func composition(for scenario: Variant, channel: Channel, generation: Generation = Generation(),
+                                   workers: Workers = .allCores) throws -> BackgroundComposition {
+        BackgroundComposition(components: try scenario.background.map { component in
+            BackgroundComposition.Component(
+                label: component.name(for: channel),
+                source: try source(component.source, for: scenario, channel: channel, generation: generation, workers: workers),
+                relativeUncertainty: scenario.relativeUncertainty(of: component), group: component.group)
+        })
+    }
+
+    /// The background of one source, normalised to the variant's N_K.
+    public static func source(_ source: BackgroundSource, for scenario: Variant, channel: Channel, generation: Generation = Generation(),
+                              workers: Workers = .allCores) throws -> any MissingMassBackground {
         let kaonDecays = scenario.exposure.effectiveKaonDecays
-        switch scenario.background {
-        case .radiative:
-            let model = radiativeModel(for: scenario, channel: channel, generation: generation, workers: workers)
+        switch source {
+        case .radiative, .process:
+            let process = source.process(for: channel) ?? RadiativeProcess(backgroundFor: channel)
+            let model = radiativeModel(of: process, for: scenario, generation: generation, workers: workers)
             // Background acceptance: stated, or the signal acceptance at each mass (then the
             // model is built for acceptance 1 and scaled per window).
             if scenario.detector.backgroundAcceptance != nil { return model }

@@ -17,9 +17,9 @@ enum BackgroundBenchmark {
         let clock = WallClock(repetitions: repetitions) {
             RadiativeSampleCache.shared.removeAll()
             do {
-                let background = try VariantBackground.make(for: scenario, channel: file.channel)
+                let background = try VariantBackground.composition(for: scenario, channel: file.channel)
                 for mass in masses {
-                    checksum += background.window(centreGeV2: mass * mass, halfWidthGeV2: k * scenario.detector.resolutionGeV2).events
+                    checksum += background.estimate(in: .window(centreGeV2: mass * mass, k: k, resolutionGeV2: scenario.detector.resolutionGeV2)).total.events
                 }
             } catch {
                 failure = error

@@ -1,42 +1,114 @@
-/// `background:` either the built-in generator, `{model: radiative}`, or a user table
-/// dN/dm2_miss, `{table: path.csv, normalisation: per_kaon_decay}` or
-/// `{table: path.csv, normalisation: {kaon_decays: 3e10}}` (docs/physics.md §5.11).
+import Physics
+
+/// `background:` one source or a list of components (docs/physics.md §5.11, §5.13). Each entry
+/// is a mapping:
+///
+/// - `{model: radiative}`: the channel's own radiative decay (the default when `background` is
+///   not written);
+/// - `{process: "K+ -> mu+ nu gamma"}`: a built-in process by name;
+/// - `{table: path.csv, normalisation: per_kaon_decay | {kaon_decays: 3e10}}`: a user table;
+///
+/// with optional `label`, `uncertainty` (relative, δb/b of this component; default
+/// `analysis.background_uncertainty`) and `group` (components of one group have correlated
+/// uncertainties). A variant's `background` replaces the base's list whole.
 enum BackgroundDecoding {
-    static let keys = ["model", "table", "normalisation"]
-    static let expected = "{model: radiative} or {table: <file.csv>, normalisation: per_kaon_decay | {kaon_decays: <N>}}"
+    static let sourceKeys = ["model", "process", "table"]
+    static let keys = sourceKeys + ["normalisation", "label", "uncertainty", "group"]
+    static let expected = "{model: radiative}, {process: <decay>} or {table: <file.csv>, normalisation: per_kaon_decay | {kaon_decays: <N>}}, with optional label, uncertainty and group; or a list of them"
     static let tableExpected = "a dN/dm2_miss table file (relative to the scenario's folder)"
     static let normalisationExpected = "per_kaon_decay, or {kaon_decays: <N>} for a table made for N kaon decays"
+    static let uncertaintyExpected = "a relative background uncertainty delta_b/b in [0, 10] of this component, like 0.12"
+    static let processExpected = "one of " + RadiativeProcess.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
-    /// The built-in radiative generator, when `background` is not written.
-    static let defaultSource = BackgroundSource.radiative
+    /// The channel's radiative decay, when `background` is not written.
+    static let defaultComponents = [BackgroundComponent(.radiative)]
 
-    static func decode(_ node: SourceNode, context: DecodingContext) -> BackgroundSource? {
-        let log = context.log
-        guard let reader = MappingReader(node, allowedKeys: keys, expected: expected, log: log) else { return nil }
-        let model = reader.entry("model")
-        let table = reader.entry("table")
-        switch (model, table) {
-        case (nil, nil):
-            reader.reportMissing("model", expected: expected)
+    static func decode(_ node: SourceNode, context: DecodingContext) -> [BackgroundComponent]? {
+        guard let items = node.elements else {
+            return decodeComponent(node, context: context).map { [$0] }
+        }
+        guard !items.isEmpty else {
+            context.log.report(node, "an empty list of background components", expected: expected)
             return nil
-        case (let model?, let table?):
-            log.report(at: table.keyPosition, path: table.value.path,
-                       "given together with model (line \(model.keyPosition.line))", expected: "either model or table")
-            return nil
-        case (let model?, nil):
-            if let normalisation = reader.entry("normalisation") {
-                log.report(at: normalisation.keyPosition, path: normalisation.value.path,
-                           "applies to a background table, not to a model", expected: "{model: radiative} alone")
+        }
+        let components = items.map { decodeComponent($0, context: context) }
+        guard components.allSatisfy({ $0 != nil }) else { return nil }
+        let decoded = components.compactMap { $0 }
+        guard let channel = context.channel else { return decoded }
+        // Tables and figures name the components: the names must tell them apart.
+        var seen: [String: Int] = [:]
+        for (index, component) in decoded.enumerated() {
+            let name = component.name(for: channel)
+            if let first = seen[name] {
+                context.log.report(items[index], "a second component named '\(name)' (the first is entry \(first + 1))",
+                                   expected: "distinct components, or a label that tells them apart")
                 return nil
             }
-            return ValueDecoding.choice(model.value, [("radiative", BackgroundSource.radiative)],
-                                        expected: "radiative (K+ -> pi0 l+ nu gamma / K+ -> l+ nu gamma with the photon veto)", log: log)
-        case (nil, let table?):
-            let path = context.readableFile(table.value, as: .backgroundTable, expected: tableExpected)
-            let normalisation = reader.required("normalisation", expected: normalisationExpected).flatMap { decodeNormalisation($0, log: log) }
-            guard let path, let normalisation else { return nil }
-            return .table(path: path, normalisation: normalisation)
+            seen[name] = index
         }
+        return decoded
+    }
+
+    /// Whether `background` as written names a source the tool generates (one without `table`),
+    /// read from the text so that the veto is asked for even when a table entry is wrong.
+    static func namesGeneratedSource(_ node: SourceNode?) -> Bool {
+        guard let node else { return true }
+        let entries = node.elements ?? [node]
+        return entries.contains { entry in !(entry.entries?.contains { $0.key == "table" } ?? false) }
+    }
+
+    private static func decodeComponent(_ node: SourceNode, context: DecodingContext) -> BackgroundComponent? {
+        let log = context.log
+        guard let reader = MappingReader(node, allowedKeys: keys, expected: expected, log: log) else { return nil }
+        let given = sourceKeys.compactMap { key in reader.entry(key).map { (key, $0) } }
+        guard let (key, entry) = given.first else {
+            reader.reportMissing("model", expected: expected)
+            return nil
+        }
+        if given.count > 1 {
+            let other = given[1]
+            log.report(at: other.1.keyPosition, path: other.1.value.path,
+                       "given together with \(key) (line \(entry.keyPosition.line))", expected: "one of model, process or table")
+            return nil
+        }
+        if key != "table", let normalisation = reader.entry("normalisation") {
+            log.report(at: normalisation.keyPosition, path: normalisation.value.path,
+                       "applies to a background table, not to a \(key)", expected: "{\(key): …} without normalisation")
+            return nil
+        }
+        let source: BackgroundSource?
+        switch key {
+        case "model":
+            source = ValueDecoding.choice(entry.value, [("radiative", BackgroundSource.radiative)],
+                                          expected: "radiative (K+ -> pi0 l+ nu gamma / K+ -> l+ nu gamma with the photon veto)", log: log)
+        case "process":
+            source = decodeProcess(entry.value, context: context)
+        default:
+            let path = context.readableFile(entry.value, as: .backgroundTable, expected: tableExpected)
+            let normalisation = reader.required("normalisation", expected: normalisationExpected).flatMap { decodeNormalisation($0, log: log) }
+            source = path.flatMap { path in normalisation.map { BackgroundSource.table(path: path, normalisation: $0) } }
+        }
+        let labelNode = reader.optional("label"), uncertaintyNode = reader.optional("uncertainty"), groupNode = reader.optional("group")
+        let label = labelNode.flatMap { ValueDecoding.text($0, expected: "a name for the component", log: log) }
+        let uncertainty = uncertaintyNode.flatMap {
+            ValueDecoding.number($0, range: PhysicalRanges.backgroundUncertainty, expected: uncertaintyExpected, log: log)
+        }
+        let group = groupNode.flatMap { ValueDecoding.text($0, expected: "a correlation group name, like photon-veto", log: log) }
+        guard let source, (labelNode == nil) == (label == nil), (uncertaintyNode == nil) == (uncertainty == nil),
+              (groupNode == nil) == (group == nil) else { return nil }
+        return BackgroundComponent(source, label: label, relativeUncertainty: uncertainty, group: group)
+    }
+
+    /// A process by name; it must fake the channel's signal (same lepton; a π0 in both or neither).
+    private static func decodeProcess(_ node: SourceNode, context: DecodingContext) -> BackgroundSource? {
+        let choices = RadiativeProcess.allCases.map { ($0.rawValue, $0) }
+        guard let process = ValueDecoding.choice(node, choices, expected: processExpected, log: context.log) else { return nil }
+        if let channel = context.channel, !process.isBackground(to: channel) {
+            context.log.report(node, "'\(process.rawValue)' does not reconstruct as \(channel.name) (another lepton, or a π0 where the channel has none)",
+                               expected: "a process with the channel's final state, such as '\(RadiativeProcess(backgroundFor: channel).rawValue)'")
+            return nil
+        }
+        return .process(process)
     }
 
     private static func decodeNormalisation(_ node: SourceNode, log: DiagnosticLog) -> TableNormalisation? {

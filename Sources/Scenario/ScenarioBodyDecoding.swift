@@ -11,11 +11,11 @@ enum ScenarioBodyDecoding {
             ExposureDecoding.decode($0, log: log)
         }
         let backgroundNode = reader.optional("background")
-        let background = backgroundNode.map { BackgroundDecoding.decode($0, context: context) } ?? BackgroundDecoding.defaultSource
-        // A user table already contains the veto's effect; the built-in generator needs the veto.
-        let usesTable = backgroundNode?.entries?.contains { $0.key == "table" } ?? false
+        let background = backgroundNode.map { BackgroundDecoding.decode($0, context: context) } ?? BackgroundDecoding.defaultComponents
+        // A user table already contains the veto's effect; a generated source needs the veto.
+        let generated = BackgroundDecoding.namesGeneratedSource(backgroundNode)
         let detector = reader.required("detector", expected: "a mapping {resolution, veto, signal_acceptance, ...}").flatMap {
-            DetectorDecoding.decode($0, vetoRequired: !usesTable, log: log)
+            DetectorDecoding.decode($0, vetoRequired: generated, log: log)
         }
         let analysis = AnalysisDecoding.decode(reader.optional("analysis"), log: log)
         guard let exposure, let detector, let background, let analysis else { return nil }

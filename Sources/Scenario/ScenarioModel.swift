@@ -1,3 +1,4 @@
+import Foundation
 import Physics
 import Statistics
 import DetectorModel
@@ -36,15 +37,26 @@ public struct Variant: Sendable {
     public var label: String
     public var exposure: Exposure
     public var detector: Detector
-    public var background: BackgroundSource
+    /// The background's components, in file order (one for the shorthand forms).
+    public var background: [BackgroundComponent]
     public var analysis: Analysis
 
-    public init(label: String, exposure: Exposure, detector: Detector, background: BackgroundSource, analysis: Analysis) {
+    public init(label: String, exposure: Exposure, detector: Detector, background: [BackgroundComponent], analysis: Analysis) {
         self.label = label
         self.exposure = exposure
         self.detector = detector
         self.background = background
         self.analysis = analysis
+    }
+
+    /// A variant whose background is one source, with the analysis' uncertainty.
+    public init(label: String, exposure: Exposure, detector: Detector, background: BackgroundSource, analysis: Analysis) {
+        self.init(label: label, exposure: exposure, detector: detector, background: [BackgroundComponent(background)], analysis: analysis)
+    }
+
+    /// δb/b of a component: its own, else `analysis.background_uncertainty`.
+    public func relativeUncertainty(of component: BackgroundComponent) -> Double {
+        component.relativeUncertainty ?? analysis.backgroundUncertainty
     }
 }
 
@@ -82,12 +94,58 @@ public struct TriggerStream: Sendable, Equatable {
 }
 
 
-/// Where the background m²_miss spectrum comes from.
+/// Where a background component's m²_miss spectrum comes from.
 public enum BackgroundSource: Sendable, Equatable {
-    /// The built-in radiative generator (K → π0 e ν γ, K → μ ν γ …) and the veto model.
+    /// The channel's own radiative decay (K → π0 e ν γ for K → π0 e N, …) through the veto model.
     case radiative
+    /// A named built-in process, generated with the variant's veto, resolution and acceptance.
+    case process(RadiativeProcess)
     /// A user table dN/dm²_miss (absolute path, resolved against the scenario's folder).
     case table(path: String, normalisation: TableNormalisation)
+
+    /// Whether the tool generates it (and so needs the photon-veto model).
+    public var isGenerated: Bool {
+        if case .table = self { return false }
+        return true
+    }
+
+    /// The process generated for `channel`, nil for a table.
+    public func process(for channel: Channel) -> RadiativeProcess? {
+        switch self {
+        case .radiative: return RadiativeProcess(backgroundFor: channel)
+        case .process(let process): return process
+        case .table: return nil
+        }
+    }
+}
+
+/// One named source of background with its relative uncertainty and correlation group
+/// (`background:` in a scenario, a list or a single source): uncertainties in one group add
+/// linearly, groups and ungrouped components in quadrature (docs/physics.md §5.13).
+public struct BackgroundComponent: Sendable, Equatable {
+    public var source: BackgroundSource
+    /// As written in `label`, nil for the default (`name(for:)`).
+    public var label: String?
+    /// δb/b of this component; nil: `analysis.background_uncertainty`.
+    public var relativeUncertainty: Double?
+    /// Components of one group have fully correlated uncertainties.
+    public var group: String?
+
+    public init(_ source: BackgroundSource, label: String? = nil, relativeUncertainty: Double? = nil, group: String? = nil) {
+        self.source = source
+        self.label = label
+        self.relativeUncertainty = relativeUncertainty
+        self.group = group
+    }
+
+    /// The name tables and figures show: the label, else the process, else the table's file name.
+    public func name(for channel: Channel) -> String {
+        if let label { return label }
+        switch source {
+        case .radiative, .process: return source.process(for: channel)?.rawValue ?? "background"
+        case .table(let path, _): return (path as NSString).lastPathComponent
+        }
+    }
 }
 
 /// How a user background table is normalised.

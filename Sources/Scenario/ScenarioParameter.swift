@@ -169,8 +169,12 @@ enum ParameterSchema {
         ])),
         ("background", .mapping([
             ("model", .text("a choice (radiative)")),
+            ("process", .text("a choice of decay")),
             ("table", .text("a file name")),
             ("normalisation", .mapping([("kaon_decays", .leaf(.number))])),
+            ("label", .text("a name")),
+            ("uncertainty", .leaf(.number)),
+            ("group", .text("a name")),
         ])),
         ("analysis", .mapping([
             ("window", .leaf(.sigmas)),

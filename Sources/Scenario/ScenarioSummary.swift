@@ -30,13 +30,13 @@ public enum ScenarioSummary {
         ]
         for scenario in file.variants {
             lines.append("  variant '\(scenario.label)':")
-            lines += variantLines(scenario).map { "    " + $0 }
+            lines += variantLines(scenario, channel: file.channel).map { "    " + $0 }
         }
         lines.append("  figure: " + figureLine(file.figure))
         return lines
     }
 
-    static func variantLines(_ scenario: Variant) -> [String] {
+    static func variantLines(_ scenario: Variant, channel: Channel) -> [String] {
         let detector = scenario.detector
         var lines = ["N_K effective: \(sci(scenario.exposure.effectiveKaonDecays))"]
         lines += scenario.exposure.streams.map { "  stream '\($0.name)': " + streamLine($0) }
@@ -44,17 +44,7 @@ public enum ScenarioSummary {
         lines.append("veto: " + vetoLine(detector.veto))
         let background = detector.backgroundAcceptance.map { plain($0) } ?? "same as signal"
         lines.append("acceptance: signal \(acceptanceText(detector.signalAcceptance)), background \(background), visible decay fraction \(plain(detector.visibleDecayFraction))")
-        switch scenario.background {
-        case .radiative:
-            lines.append("background: radiative (built-in generator)")
-        case .table(let path, let normalisation):
-            let norm: String
-            switch normalisation {
-            case .perKaonDecay: norm = "per kaon decay"
-            case .forKaonDecays(let n): norm = "for \(sci(n)) kaon decays"
-            }
-            lines.append("background: table \(path) (\(norm))")
-        }
+        lines += backgroundLines(scenario, channel: channel)
         let analysis = scenario.analysis
         let window: String
         switch analysis.window {
@@ -64,6 +54,35 @@ public enum ScenarioSummary {
         lines.append("analysis: \(analysis.statistic.rawValue), window \(window), CL \(plain(analysis.confidence * 100)) %, "
                      + "background uncertainty \(plain(analysis.backgroundUncertainty * 100)) % (\(analysis.backgroundPrior.rawValue) prior)")
         return lines
+    }
+
+    /// The background's components: one line for the channel's own radiative decay alone,
+    /// else one line per component with its source, uncertainty and correlation group.
+    private static func backgroundLines(_ scenario: Variant, channel: Channel) -> [String] {
+        if scenario.background == [BackgroundComponent(.radiative)] { return ["background: radiative (built-in generator)"] }
+        if scenario.background.count == 1, case .table = scenario.background[0].source, scenario.background[0] == BackgroundComponent(scenario.background[0].source) {
+            return ["background: " + sourceText(scenario.background[0].source, channel: channel)]
+        }
+        return ["background: \(scenario.background.count) component(s)"] + scenario.background.map { component in
+            var line = "  '\(component.name(for: channel))': " + sourceText(component.source, channel: channel)
+            line += ", uncertainty \(plain(scenario.relativeUncertainty(of: component) * 100)) %"
+            if let group = component.group { line += ", group '\(group)'" }
+            return line
+        }
+    }
+
+    private static func sourceText(_ source: BackgroundSource, channel: Channel) -> String {
+        switch source {
+        case .radiative, .process:
+            return "\(source.process(for: channel)?.rawValue ?? "radiative") (built-in generator)"
+        case .table(let path, let normalisation):
+            let norm: String
+            switch normalisation {
+            case .perKaonDecay: norm = "per kaon decay"
+            case .forKaonDecays(let n): norm = "for \(sci(n)) kaon decays"
+            }
+            return "table \(path) (\(norm))"
+        }
     }
 
     private static func streamLine(_ stream: TriggerStream) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Physics
 
 /// Generated samples kept for reuse within a run: variants that differ only in exposure, veto,
 /// resolution or acceptance share one sample. Keyed by everything the sample depends on.

@@ -24,7 +24,7 @@ public enum ValidationTable {
         let masses = [0.125, 0.135, 0.144]
         let scan = MassScan(channel: file.channel, massesGeV: masses, workers: .threads(1))
         let curves = try file.variants.map { scenario in
-            scan.curve(for: scenario, background: try VariantBackground.make(for: scenario, channel: file.channel, generation: generation))
+            scan.curve(for: scenario, background: try VariantBackground.composition(for: scenario, channel: file.channel, generation: generation))
         }
         let statedByVariant: [Double?] = [2e-6, nil, 1e-7]
         var rows: [ValidationRow] = []

@@ -58,9 +58,10 @@ struct BackgroundCommand: ParsableCommand {
 
 /// What `background` and `plot-background` share about the spectrum's options.
 enum BackgroundSpectrumOptions {
-    /// A spectrum problem as the command line's error: the bin width, or the variant chosen.
-    static func failure(_ problem: BackgroundSpectrum.Problem, binWidth: String) -> UsageFailure {
-        if case .binWidth = problem { return UsageFailure("--bin-width \(binWidth): \(problem)") }
-        return UsageFailure("\(problem)")
+    /// A spectrum that cannot be made: the bin width is the command line's error (64); a
+    /// table that cannot be read is the input's (65).
+    static func failure(_ error: any Error, binWidth: String) -> any Error {
+        if let problem = error as? BackgroundSpectrum.Problem { return UsageFailure("--bin-width \(binWidth): \(problem)") }
+        return InputFailure("\(error)")
     }
 }

@@ -13,7 +13,8 @@ final class BackgroundCLITests: CLITestCase {
         XCTAssertTrue(run.stdout.hasPrefix("# reach background: K+ -> pi0 e+ N, variant '2016–2018 data'\n"), run.stdout)
         XCTAssertTrue(run.stdout.contains("N_K = 3e+10"), "4.5e12 decays / prescale 150")
         let header = csvRows(run.stdout).first
-        XCTAssertEqual(header, ["m2_GeV2", "events_before_veto", "events_after_veto", "uncertainty_after_veto"])
+        XCTAssertEqual(header, ["m2_GeV2", "K+ -> pi0 e+ nu gamma", "events_after_veto", "uncertainty_after_veto", "events_before_veto"])
+        XCTAssertEqual(column("K+ -> pi0 e+ nu gamma", of: run.stdout), column("events_after_veto", of: run.stdout), "one component is the total")
         let centres = column("m2_GeV2", of: run.stdout)
         let before = column("events_before_veto", of: run.stdout), after = column("events_after_veto", of: run.stdout)
         XCTAssertGreaterThan(centres.count, 100)
@@ -50,10 +51,44 @@ final class BackgroundCLITests: CLITestCase {
         XCTAssertTrue(tiny.errorLines.first?.hasPrefix("Error: --bin-width 1e-12 GeV^2: gives 1.42e+11 bins over") ?? false, tiny.stderr)
     }
 
-    func testTableVariantHasNoGeneratedSpectrum() throws {
+    /// A user table's spectrum: 10⁶ events per GeV² for 3×10¹⁰ kaon decays, scaled to the
+    /// variant's N_K = 3×10¹⁰ (4.5×10¹² / 150), is 500 events per 5×10⁻⁴ GeV² bin inside the table;
+    /// its count before the veto is unknown and written empty, with a header line saying why.
+    func testATableVariantGivesTheTablesSpectrum() throws {
         try write(TestScenarios.withTable, to: "table.yaml")
         try write(TestScenarios.flatTable, to: "flat.csv")
-        assertFailure(try reach("background", "table.yaml", "--variant", "table", "--statistics", "20000"), status: 64,
-                      message: "Error: variant 'table' uses the background table \(folder.path)/flat.csv; expected a variant with the radiative background model")
+        let run = try reach("background", "table.yaml", "--variant", "table", "--statistics", "20000")
+        assertSuccess(run)
+        XCTAssertTrue(run.stdout.contains("# events_before_veto is empty: a user table is given after the veto\n"), run.stdout)
+        XCTAssertEqual(csvRows(run.stdout).first, ["m2_GeV2", "flat.csv", "events_after_veto", "uncertainty_after_veto", "events_before_veto"])
+        let centres = column("m2_GeV2", of: run.stdout), after = column("flat.csv", of: run.stdout)
+        for (m2, events) in zip(centres, after) where m2 > -0.049 && m2 < 0.199 {
+            XCTAssertEqual(events, 500, accuracy: 1e-6, "m2 = \(m2)")
+        }
+        let rows = csvRows(run.stdout).dropFirst()
+        XCTAssertTrue(rows.allSatisfy { $0.last == "" }, "no count before the veto")
+    }
+
+    /// A background of two components: one column each, the total their sum.
+    func testComponentsHaveTheirOwnColumns() throws {
+        try write(TestScenarios.flatTable, to: "flat.csv")
+        try write(TestScenarios.small.replacingOccurrences(of: "signal_acceptance: 0.1", with: """
+            signal_acceptance: 0.1
+              background:
+                - { model: radiative, uncertainty: 0.1, group: veto }
+                - { table: flat.csv, normalisation: { kaon_decays: 3e10 }, label: "K+ -> pi+ pi+ pi-", uncertainty: 0.2 }
+            """), to: "two.yaml")
+        let run = try reach("background", "two.yaml", "--statistics", "20000")
+        assertSuccess(run)
+        XCTAssertEqual(csvRows(run.stdout).first, ["m2_GeV2", "K+ -> pi0 e+ nu gamma", "K+ -> pi+ pi+ pi-", "events_after_veto", "uncertainty_after_veto", "events_before_veto"])
+        let radiative = column("K+ -> pi0 e+ nu gamma", of: run.stdout), table = column("K+ -> pi+ pi+ pi-", of: run.stdout)
+        for (i, total) in column("events_after_veto", of: run.stdout).enumerated() {
+            XCTAssertEqual(total, radiative[i] + table[i], accuracy: 1e-5 * max(total, 1))
+        }
+        let validate = try reach("validate", "two.yaml")
+        assertSuccess(validate)
+        XCTAssertTrue(validate.stdout.contains("background: 2 component(s)"), validate.stdout)
+        XCTAssertTrue(validate.stdout.contains("'K+ -> pi0 e+ nu gamma': K+ -> pi0 e+ nu gamma (built-in generator), uncertainty 10 %, group 'veto'"), validate.stdout)
+        XCTAssertTrue(validate.stdout.contains("'K+ -> pi+ pi+ pi-': table \(folder.path)/flat.csv (for 3.00e+10 kaon decays), uncertainty 20 %"), validate.stdout)
     }
 }

@@ -25,7 +25,6 @@ final class OutputFileCLITests: CLITestCase {
             ["project", "missing.yaml", "-o", "out.csv"],
             ["project", "small.yaml", "--variant", "9", "--statistics", "20000", "-o", "out.csv"],
             ["project", "small.yaml", "--statistics", "10", "-o", "out.csv"],
-            ["background", "table.yaml", "--variant", "table", "--statistics", "20000", "-o", "out.csv"],
             ["background", "small.yaml", "--bin-width", "1e-12 GeV^2", "--statistics", "20000", "-o", "out.csv"],
             ["scan", "small.yaml", "--mass", "135MeV", "--parameter", "detector.veto.hermetic_angle", "--values", "30mrad,40", "-o", "out.csv"],
             ["scan", "small.yaml", "--mass", "500MeV", "--parameter", "detector.veto.hermetic_angle", "--values", "30mrad", "-o", "out.csv"],

@@ -13,7 +13,7 @@ final class ScenarioDecodingTests: XCTestCase {
         XCTAssertEqual(file.channel, .kaonToPi0ElectronN)
         XCTAssertEqual(file.variants.map(\.label), ["Minimal"])
         let scenario = file.variants[0]
-        XCTAssertEqual(scenario.background, .radiative)
+        XCTAssertEqual(scenario.background, [BackgroundComponent(.radiative)])
         XCTAssertEqual(scenario.analysis, Analysis(window: .fixed(k: 1.4), statistic: .medianExclusion, confidence: 0.90,
                                                    backgroundUncertainty: 0, backgroundPrior: .gaussian))
         XCTAssertEqual(scenario.detector.veto.beyond, .missed)
@@ -105,10 +105,10 @@ final class ScenarioDecodingTests: XCTestCase {
         let yaml = minimalScenario + "  background: { table: ../tables/bkg.csv, normalisation: { kaon_decays: 3e10 } }\n"
         var asked: [String] = []
         let file = try XCTUnwrap(decoded(yaml, fileExists: { asked.append($0); return true }))
-        XCTAssertEqual(file.variants[0].background, .table(path: "/tables/bkg.csv", normalisation: .forKaonDecays(3e10)))
+        XCTAssertEqual(file.variants[0].background, [BackgroundComponent(.table(path: "/tables/bkg.csv", normalisation: .forKaonDecays(3e10)))])
         XCTAssertEqual(asked, ["/tables/bkg.csv"])
         let perKaon = minimalScenario + "  background: { table: /data/b.csv, normalisation: per_kaon_decay }\n"
-        XCTAssertEqual(try XCTUnwrap(decoded(perKaon)).variants[0].background, .table(path: "/data/b.csv", normalisation: .perKaonDecay))
+        XCTAssertEqual(try XCTUnwrap(decoded(perKaon)).variants[0].background, [BackgroundComponent(.table(path: "/data/b.csv", normalisation: .perKaonDecay))])
     }
 
     func testFigureSettings() throws {

@@ -47,7 +47,7 @@ final class ScenarioLoaderTests: XCTestCase {
         let good = write("good.yaml", Data((minimalScenario + "  background: { table: tables/bkg.csv, normalisation: per_kaon_decay }\n").utf8))
         let file = try ScenarioLoader.load(path: good).get()
         let expected = folder.appendingPathComponent("tables/bkg.csv").standardizedFileURL.path
-        XCTAssertEqual(file.variants[0].background, .table(path: expected, normalisation: .perKaonDecay))
+        XCTAssertEqual(file.variants[0].background, [BackgroundComponent(.table(path: expected, normalisation: .perKaonDecay))])
 
         let bad = write("bad.yaml", Data((minimalScenario + "  background: { table: tables/nope.csv, normalisation: per_kaon_decay }\n").utf8))
         let missing = folder.appendingPathComponent("tables/nope.csv").standardizedFileURL.path

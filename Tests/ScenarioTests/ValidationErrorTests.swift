@@ -244,7 +244,7 @@ final class ValidationErrorTests: XCTestCase {
 
     func testBackgroundModelAndTableExcludeEachOther() {
         let yaml = minimalScenario + "  background: { model: radiative, table: b.csv }\n"
-        XCTAssertEqual(onlyError(yaml), "t.yaml:12:35: base.background.table: given together with model (line 12); expected either model or table")
+        XCTAssertEqual(onlyError(yaml), "t.yaml:12:35: base.background.table: given together with model (line 12); expected one of model, process or table")
         let noNormalisation = minimalScenario + "  background: { table: b.csv }\n"
         XCTAssertEqual(onlyError(noNormalisation), "t.yaml:12:15: base.background.normalisation: missing; expected per_kaon_decay, or {kaon_decays: <N>} for a table made for N kaon decays")
     }

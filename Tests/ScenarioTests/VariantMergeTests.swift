@@ -53,8 +53,8 @@ final class VariantMergeTests: XCTestCase {
 
             """
         let file = try XCTUnwrap(decoded(yaml))
-        XCTAssertEqual(file.variants[0].background, .radiative)
-        XCTAssertEqual(file.variants[1].background, .table(path: "/scenarios/b.csv", normalisation: .perKaonDecay))
+        XCTAssertEqual(file.variants[0].background, [BackgroundComponent(.radiative)])
+        XCTAssertEqual(file.variants[1].background, [BackgroundComponent(.table(path: "/scenarios/b.csv", normalisation: .perKaonDecay))])
 
         let back = minimalScenario + """
               background: { table: b.csv, normalisation: per_kaon_decay }
@@ -63,7 +63,7 @@ final class VariantMergeTests: XCTestCase {
               - { label: model, background: { model: radiative } }
 
             """
-        XCTAssertEqual(try XCTUnwrap(decoded(back)).variants[1].background, .radiative)
+        XCTAssertEqual(try XCTUnwrap(decoded(back)).variants[1].background, [BackgroundComponent(.radiative)])
     }
 
     func testDeepMergeOfNodes() throws {

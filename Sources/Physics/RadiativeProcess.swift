@@ -1,0 +1,71 @@
+import Foundation
+
+/// The radiative K+ decay whose escaping photon fakes a heavy-lepton signal in each channel:
+/// the photon carries off missing mass, m²_miss = (p_ν + k)² > 0 (seed 001 Sec. III;
+/// docs/physics.md §5.1).
+///
+/// Only inner bremsstrahlung is generated. For K+ → l+ ν γ the structure-dependent (SD)
+/// emission is omitted: negligible for K_μ2γ at the energies that fill the windows, but for
+/// K_e2γ the helicity-unsuppressed SD+ term is comparable to IB (B(SD+) ≈ 1.3 × 10⁻⁵), so the
+/// K+ → e+ N background is a lower estimate.
+public enum RadiativeProcess: String, Sendable, CaseIterable, Hashable, Codable {
+    /// K+ → π0 e+ ν γ, background to K+ → π0 e+ N.
+    case ke3Gamma = "K+ -> pi0 e+ nu gamma"
+    /// K+ → π0 μ+ ν γ, background to K+ → π0 μ+ N.
+    case kmu3Gamma = "K+ -> pi0 mu+ nu gamma"
+    /// K+ → e+ ν γ (IB only), background to K+ → e+ N.
+    case ke2Gamma = "K+ -> e+ nu gamma"
+    /// K+ → μ+ ν γ (IB only), background to K+ → μ+ N (seed 000 Table 1).
+    case kmu2Gamma = "K+ -> mu+ nu gamma"
+
+    /// The radiative background of a production channel.
+    public init(backgroundFor channel: Channel) {
+        switch channel {
+        case .kaonToPi0ElectronN: self = .ke3Gamma
+        case .kaonToPi0MuonN: self = .kmu3Gamma
+        case .kaonToElectronN: self = .ke2Gamma
+        case .kaonToMuonN: self = .kmu2Gamma
+        }
+    }
+
+    /// Whether it reconstructs as `channel`'s final state: the same charged lepton, and a π0
+    /// exactly when the channel has one (the m²_miss of both is computed from the same particles).
+    public func isBackground(to channel: Channel) -> Bool {
+        flavour == channel.flavour && hasNeutralPion == RadiativeProcess(backgroundFor: channel).hasNeutralPion
+    }
+
+    public var flavour: LeptonFlavour {
+        switch self {
+        case .ke3Gamma, .ke2Gamma: return .electron
+        case .kmu3Gamma, .kmu2Gamma: return .muon
+        }
+    }
+
+    /// Whether a π0 accompanies the lepton (K_l3γ) or not (K_l2γ).
+    public var hasNeutralPion: Bool { self == .ke3Gamma || self == .kmu3Gamma }
+
+    /// Measured branching fraction of the non-radiative parent decay, radiation included
+    /// (PDG 2020): generated weights are fractions of it.
+    public var parentBranchingFraction: Double {
+        switch self {
+        case .ke3Gamma: return PDG2020.branchingKe3
+        case .kmu3Gamma: return PDG2020.branchingKmu3
+        case .ke2Gamma: return PDG2020.branchingKaonToElectronNeutrino
+        case .kmu2Gamma: return PDG2020.branchingKaonToMuonNeutrino
+        }
+    }
+
+    /// Largest m²_miss = (p_ν + k)² [GeV²]: (m_K − m_π0 − m_l)² or (m_K − m_l)².
+    public var missingMassSquaredEndpointGeV2: Double {
+        let endpoint = PDG2020.kaonChargedMassGeV - flavour.massGeV - (hasNeutralPion ? PDG2020.pionNeutralMassGeV : 0)
+        return endpoint * endpoint
+    }
+
+    /// Largest photon energy in the kaon rest frame [GeV]: (m_K² − m_rest²)/(2 m_K), with m_rest
+    /// the mass of everything else at rest together.
+    public var photonEnergyEndpointGeV: Double {
+        let mK = PDG2020.kaonChargedMassGeV
+        let rest = flavour.massGeV + (hasNeutralPion ? PDG2020.pionNeutralMassGeV : 0)
+        return (mK * mK - rest * rest) / (2 * mK)
+    }
+}
