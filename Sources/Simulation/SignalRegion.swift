@@ -5,34 +5,45 @@
 /// through the projection.
 ///
 /// - `window`: m_N² ± kσ around a peak (seed 001 Eq. 2 and Sec. IV; docs/physics.md §4.3).
-///
-/// A cut m²_miss > m0² for continuum signals (seed 000 Sec. 6) is the next case: an interval
-/// from m0² to the end of the spectrum, tested with the same backgrounds and statistics.
+/// - `above`: the cut m²_miss ≥ m0² of the continuum searches (seed 000 Sec. 6, Table 1 at
+///   m0² = 0.1 GeV²), the interval [m0², +∞) — every background ends at its own kinematic
+///   endpoint plus the smearing, so nothing beyond is lost by leaving the interval open.
 public enum SignalRegion: Sendable, Equatable {
     /// [m_N² − kσ, m_N² + kσ] for a peak hypothesis at `centreGeV2` = m_N².
     case window(centreGeV2: Double, k: Double, resolutionGeV2: Double)
+    /// [m0², +∞) for a cut at `thresholdGeV2` = m0².
+    case above(thresholdGeV2: Double)
 
-    /// The m²_miss interval counted [GeV²].
+    /// The m²_miss interval counted [GeV²]; unbounded above (upper bound +∞) for a cut.
     public var rangeGeV2: ClosedRange<Double> {
         switch self {
         case .window(let centre, let k, let sigma):
             let halfWidth = k * sigma
             return (centre - halfWidth)...(centre + halfWidth)
+        case .above(let threshold):
+            return threshold...Double.infinity
         }
     }
 
-    /// The width of the interval [GeV²]: 2kσ for a window.
+    /// The width of the interval [GeV²]: 2kσ for a window, +∞ for a cut. The end of a cut
+    /// region is set by each spectrum's kinematic endpoint, which the region does not know, so
+    /// its width is that of the interval it names; a background that multiplies a density by
+    /// the width (a flat spectrum) is unbounded there, as it should be.
     public var widthGeV2: Double {
         switch self {
         case .window(_, let k, let sigma): return 2 * (k * sigma)
+        case .above: return .infinity
         }
     }
 
     /// The hypothesis' m_N² [GeV²]: where quantities that follow the hypothesis (the signal
-    /// acceptance that scales a background without its own acceptance) are evaluated.
+    /// acceptance that scales a background without its own acceptance) are evaluated — the
+    /// window's centre, or a cut's threshold m0² (seed 000 Sec. 6 sets m0² = m_X² for its
+    /// heavier continuum hypotheses).
     public var hypothesisGeV2: Double {
         switch self {
         case .window(let centre, _, _): return centre
+        case .above(let threshold): return threshold
         }
     }
 }
