@@ -25,6 +25,10 @@ public enum PDG2020 {
     /// B(K+ → π0 μ+ ν_μ) (K_μ3).
     public static let branchingKmu3 = 0.03352
 
+    // MARK: π0 branching fractions
+    /// B(π0 → γγ); the rest is almost all the Dalitz decay π0 → e+ e− γ (1.174 %).
+    public static let branchingPi0ToTwoPhotons = 0.98823
+
     // MARK: Couplings and decay constants
     /// Fermi constant G_F [GeV⁻²].
     public static let fermiConstantPerGeV2 = 1.1663787e-5

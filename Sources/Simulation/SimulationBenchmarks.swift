@@ -23,6 +23,25 @@ package enum SimulationBenchmarks {
         return sum / Double(max(events, 1))
     }
 
+    /// Generates `events` K+ → π0 μ+ ν, π0 → γγ events on the calling thread through the
+    /// photon-pair sample's loop (`fill`, 256 events at a time: Dalitz point, weight, π0 decay,
+    /// both photons' lab angle and energy) and returns Σw/N (→ 1).
+    package static func generatePhotonPairsOnOneThread(events: Int, seed: UInt64 = 1) -> Double {
+        let generator = SemileptonicPhotonPairGenerator(flavour: .muon)
+        var rng = Xoshiro256StarStar(seed: seed)
+        var sum = 0.0
+        withUnsafeTemporaryAllocation(of: PhotonPairEvent.self, capacity: 256) { block in
+            var done = 0
+            while done < events {
+                let batch = UnsafeMutableBufferPointer(rebasing: block[0..<min(256, events - done)])
+                generator.fill(batch, using: &rng)
+                for event in batch { sum += event.weight }
+                done += batch.count
+            }
+        }
+        return sum / Double(max(events, 1))
+    }
+
     /// CPU time per call [ns] of the K_e3γ |M|² as the generator evaluates it, of the reference
     /// explicit-spinor evaluation, and of a whole weighted event in the hot loop.
     package static func costPerCallNanoseconds(calls: Int = 2_000_000) -> (amplitude: Double, reference: Double, event: Double) {

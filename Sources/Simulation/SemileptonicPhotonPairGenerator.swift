@@ -1,0 +1,275 @@
+import Foundation
+import Physics
+import DetectorModel
+
+/// K+ → π0 l+ ν (K_l3, l = e or μ) with π0 → γγ, on exact three-body phase space, both photons
+/// carried to the NA62 lab (docs/physics.md §5.13).
+///
+/// **Phase space.** In the kaon rest frame three-body phase space, integrated over the event's
+/// orientation, is flat in the Dalitz energies (PDG 2020 review "Kinematics", Sec. "Dalitz
+/// plot"): dΓ = |M|² dE_l dE_ν / ((2π)³ 8 m_K). The lepton energy is drawn through
+/// s = m²_miss = (p_K − p_l)² = m_K² + m_l² − 2m_K E_l, uniform on [m_π0², (m_K − m_l)²]; the
+/// neutrino energy uniform between the Dalitz boundaries of `SemileptonicRadiativeGenerator`
+/// (massless ν): E_ν = (s − m_π²)(m_K − E_l ∓ p_l)/(2s).
+///
+/// **Weight.** With the spin-summed K_l3 matrix element |M|² = 2 G_F² |V_us f₊(0)|² C_K² |M₀|²,
+/// |M₀|² = `RadiativeAmplitude.bornSquared` (docs/physics.md §5.2) of the current
+/// H = f₊(t)(p_K + p_π) + f₋(t)(p_K − p_π) with the NA48/2 form factors (`KaonFormFactors`,
+/// docs/physics.md §3.3), the event weight is
+///
+///     w = [G_F² |V_us f₊(0)|² C_K² / (32 π³ m_K)] |M₀|² ΔE_l ΔE_ν / Γ(K_l3),
+///
+/// Γ(K_l3) = `SemileptonicProduction.widthGeV` at m_N = 0 (the same matrix element integrated
+/// in q², docs/physics.md §3.2), so Σw/N estimates 1: weights are shares of the K_l3 decays.
+///
+/// **Orientation and π0 decay.** The K+ is spinless, so the π0 direction in the kaon frame is
+/// isotropic (cos θ_π uniform; its azimuth about the beam does not change polar angles); π0 is
+/// spinless too, so γ₁ is isotropic in the π0 rest frame with energy m_π/2 and γ₂ opposite.
+/// Boosted along the π0 direction (γ_π = E_π/m_π): E*₁ = (E_π + p_π cos θ_d)/2,
+/// p*_∥ = (p_π + E_π cos θ_d)/2, p*_⊥ = (m_π/2) sin θ_d, and γ₂ = p_π − γ₁. Each photon's lab angle
+/// and energy follow from its kaon-frame cos θ* and E* by the beam's boost (`KaonBeam`,
+/// docs/physics.md §5.6).
+public struct SemileptonicPhotonPairGenerator: Sendable {
+    public let flavour: LeptonFlavour
+    public let formFactors: KaonFormFactors
+    public let beam: KaonBeam
+    let polynomials: FormFactorPolynomials
+    public let kaonMassGeV: Double
+    public let pionMassGeV: Double
+    public let leptonMassGeV: Double
+    /// True m²_miss of K_l3: [m_π0², (m_K − m_l)²] [GeV²].
+    public let missingMassSquaredRangeGeV2: ClosedRange<Double>
+    /// Γ(K+ → π0 l+ ν) from the q² formula [GeV] (`SemileptonicProduction.widthGeV`, m_N = 0).
+    public let widthGeV: Double
+    /// G_F² |V_us f₊(0)|² C_K² / (32 π³ m_K) [GeV⁻⁵]: dΓ/dE_l dE_ν = this × |M₀|².
+    let dalitzPrefactor: Double
+    /// ΔE_l = [(m_K − m_l)² − m_π²]/(2m_K) [GeV], the lepton-energy span.
+    let leptonEnergySpanGeV: Double
+    /// dalitzPrefactor × ΔE_l / Γ [GeV⁻⁵]: w = this × |M₀|² × ΔE_ν.
+    let weightNormalisation: Double
+
+    public init(flavour: LeptonFlavour, formFactors: KaonFormFactors = .na48, beam: KaonBeam = .na62) {
+        self.flavour = flavour
+        self.formFactors = formFactors
+        self.beam = beam
+        kaonMassGeV = PDG2020.kaonChargedMassGeV
+        pionMassGeV = PDG2020.pionNeutralMassGeV
+        leptonMassGeV = flavour.massGeV
+        polynomials = FormFactorPolynomials(formFactors, pionMassGeV: PDG2020.pionNeutralMassGeV)
+        let upper = (kaonMassGeV - leptonMassGeV) * (kaonMassGeV - leptonMassGeV)
+        missingMassSquaredRangeGeV2 = (pionMassGeV * pionMassGeV)...upper
+        widthGeV = SemileptonicProduction.widthGeV(flavour: flavour, massGeV: 0, formFactors: formFactors)
+        let gF = PDG2020.fermiConstantPerGeV2, vusF0 = PDG2020.formFactorTimesVus
+        dalitzPrefactor = gF * gF * vusF0 * vusF0 * SemileptonicProduction.isospinFactorSquared
+            / (32 * Double.pi * Double.pi * Double.pi * kaonMassGeV)
+        leptonEnergySpanGeV = (upper - pionMassGeV * pionMassGeV) / (2 * kaonMassGeV)
+        weightNormalisation = dalitzPrefactor * leptonEnergySpanGeV / widthGeV
+    }
+
+    // MARK: The Dalitz plot
+
+    /// Lepton energy [GeV] in the kaon frame at m²_miss = s: (m_K² + m_l² − s)/(2m_K).
+    @inline(__always)
+    func leptonEnergyGeV(missingMassSquaredGeV2 s: Double) -> Double {
+        (kaonMassGeV * kaonMassGeV + leptonMassGeV * leptonMassGeV - s) / (2 * kaonMassGeV)
+    }
+
+    /// dΓ(K+ → π0 l+ ν)/dE_l dE_ν [GeV⁻¹] at kaon-frame lepton and neutrino energies, from
+    /// G_F |V_us f₊(0)| (zero outside the Dalitz plot): the density the weights follow.
+    public func differentialWidthPerGeV2(leptonEnergyGeV e: Double, neutrinoEnergyGeV eNu: Double) -> Double {
+        let mL = leptonMassGeV
+        guard e > mL, eNu > 0 else { return 0 }
+        let p = ((e - mL) * (e + mL)).squareRoot()
+        let s = kaonMassGeV * kaonMassGeV + mL * mL - 2 * kaonMassGeV * e
+        guard s > pionMassGeV * pionMassGeV else { return 0 }
+        let factor = (s - pionMassGeV * pionMassGeV) / (2 * s)
+        let lo = factor * (kaonMassGeV - e - p), hi = factor * (kaonMassGeV - e + p)
+        guard eNu >= lo, eNu <= hi else { return 0 }
+        return dalitzPrefactor * bornSquared(leptonEnergyGeV: e, leptonMomentumGeV: p, neutrinoEnergyGeV: eNu)
+    }
+
+    /// |M₀|² [GeV⁴] (`RadiativeAmplitude.bornSquared`) at kaon-frame energies: the lepton along z,
+    /// the neutrino at the angle that closes the momentum triangle with the pion,
+    /// p_π² = p_l² + E_ν² + 2 p_l E_ν cos θ_lν; t = (p_K − p_π)² = m_K² + m_π² − 2m_K E_π.
+    @inline(__always)
+    func bornSquared(leptonEnergyGeV e: Double, leptonMomentumGeV p: Double, neutrinoEnergyGeV eNu: Double) -> Double {
+        let mK = kaonMassGeV, mPi = pionMassGeV
+        let ePi = mK - e - eNu
+        let pPi2 = (ePi - mPi) * (ePi + mPi)
+        let cosine = max(-1, min(1, (pPi2 - p * p - eNu * eNu) / (2 * p * eNu)))
+        let sine = ((1 - cosine) * (1 + cosine)).squareRoot()
+        let kaon = FourMomentum(mK, 0, 0, 0)
+        let lepton = FourMomentum(e, 0, 0, p)
+        let neutrino = FourMomentum(eNu, eNu * sine, 0, eNu * cosine)
+        let pion = kaon - lepton - neutrino
+        let t = mK * mK + mPi * mPi - 2 * mK * ePi
+        let current = polynomials.plus(t: t) * (kaon + pion) + polynomials.minus(t: t) * (kaon - pion)
+        return RadiativeAmplitude.bornSquared(current: current, lepton: lepton, neutrino: neutrino)
+    }
+
+    // MARK: One event
+
+    /// The random numbers of one event, in the order they are drawn: m²_miss, neutrino energy,
+    /// π0 direction, photon direction in the π0 frame, and the photon azimuth about the π0
+    /// direction as (cos φ, sin φ).
+    struct Draws {
+        var missingMass: Double
+        var neutrinoEnergy: Double
+        var pionCos: Double
+        var decayCos: Double
+        var azimuthCos: Double
+        var azimuthSin: Double
+    }
+
+    /// One event's random numbers; the azimuth without sin/cos, as a uniform point in the unit
+    /// disc with its angle doubled (as `SemileptonicRadiativeGenerator` draws its azimuth).
+    @inline(__always)
+    static func draw(_ rng: inout Xoshiro256StarStar) -> Draws {
+        let missingMass = rng.uniform(), neutrinoEnergy = rng.uniform()
+        let pionCos = 2 * rng.uniform() - 1, decayCos = 2 * rng.uniform() - 1
+        var x = 0.0, y = 0.0, r2 = 0.0
+        repeat {
+            x = 2 * rng.uniform() - 1
+            y = 2 * rng.uniform() - 1
+            r2 = x * x + y * y
+        } while r2 > 1 || r2 == 0
+        let inverseR2 = 1 / r2
+        return Draws(missingMass: missingMass, neutrinoEnergy: neutrinoEnergy, pionCos: pionCos, decayCos: decayCos,
+                     azimuthCos: (x * x - y * y) * inverseR2, azimuthSin: 2 * x * y * inverseR2)
+    }
+
+    /// The Dalitz point of `d`: m²_miss, lepton energy and momentum, neutrino energy, π0 energy
+    /// and momentum in the kaon frame, and the weight.
+    struct DalitzPoint {
+        var missingMassSquaredGeV2: Double
+        var leptonEnergyGeV: Double
+        var leptonMomentumGeV: Double
+        var neutrinoEnergyGeV: Double
+        var pionEnergyGeV: Double
+        var pionMomentumGeV: Double
+        var weight: Double
+    }
+
+    @inline(__always)
+    func dalitzPoint(_ d: Draws) -> DalitzPoint {
+        let mL = leptonMassGeV, mPi = pionMassGeV
+        let range = missingMassSquaredRangeGeV2
+        let s = range.lowerBound + d.missingMass * (range.upperBound - range.lowerBound)
+        let e = leptonEnergyGeV(missingMassSquaredGeV2: s)
+        let p = max(0, (e - mL) * (e + mL)).squareRoot()
+        let factor = (s - mPi * mPi) / (2 * s)
+        let lo = factor * (kaonMassGeV - e - p)
+        let span = 2 * factor * p
+        let eNu = lo + d.neutrinoEnergy * span
+        let ePi = kaonMassGeV - e - eNu
+        let pPi = max(0, (ePi - mPi) * (ePi + mPi)).squareRoot()
+        let weight = weightNormalisation * span * bornSquared(leptonEnergyGeV: e, leptonMomentumGeV: p, neutrinoEnergyGeV: eNu)
+        return DalitzPoint(missingMassSquaredGeV2: s, leptonEnergyGeV: e, leptonMomentumGeV: p, neutrinoEnergyGeV: eNu,
+                           pionEnergyGeV: ePi, pionMomentumGeV: pPi, weight: weight)
+    }
+
+    /// Kaon-frame energy and z component (along the beam) of photon 1: the π0-frame photon
+    /// (m_π/2 at cos θ_d, azimuth φ) boosted along the π0 direction, which makes angle θ_π with
+    /// the beam. Photon 2 is the π0's four-momentum minus photon 1.
+    @inline(__always)
+    func firstPhoton(pionEnergyGeV ePi: Double, pionMomentumGeV pPi: Double, _ d: Draws)
+        -> (energy: Double, z: Double, parallel: Double, perpendicular: Double, pionSin: Double) {
+        let decaySin = ((1 - d.decayCos) * (1 + d.decayCos)).squareRoot()
+        let pionSin = ((1 - d.pionCos) * (1 + d.pionCos)).squareRoot()
+        let energy = 0.5 * (ePi + pPi * d.decayCos)
+        let parallel = 0.5 * (pPi + ePi * d.decayCos)
+        let perpendicular = 0.5 * pionMassGeV * decaySin
+        let z = parallel * d.pionCos - perpendicular * d.azimuthCos * pionSin
+        return (energy, z, parallel, perpendicular, pionSin)
+    }
+
+    /// The weighted event of `d`: true m²_miss and both photons' lab angle and energy.
+    @inline(__always)
+    func event(_ d: Draws) -> PhotonPairEvent {
+        event(d, at: dalitzPoint(d))
+    }
+
+    /// The event of `d` at its Dalitz point `point` (computed by `dalitzPoint(d)`).
+    @inline(__always)
+    func event(_ d: Draws, at point: DalitzPoint) -> PhotonPairEvent {
+        let first = firstPhoton(pionEnergyGeV: point.pionEnergyGeV, pionMomentumGeV: point.pionMomentumGeV, d)
+        let secondEnergy = point.pionEnergyGeV - first.energy
+        let secondZ = point.pionMomentumGeV * d.pionCos - first.z
+        return PhotonPairEvent(missingMassSquaredGeV2: point.missingMassSquaredGeV2, weight: point.weight,
+                               photon1AngleRad: labPolarAngleRad(energyGeV: first.energy, zGeV: first.z),
+                               photon1EnergyGeV: labEnergyGeV(energyGeV: first.energy, zGeV: first.z),
+                               photon2AngleRad: labPolarAngleRad(energyGeV: secondEnergy, zGeV: secondZ),
+                               photon2EnergyGeV: labEnergyGeV(energyGeV: secondEnergy, zGeV: secondZ))
+    }
+
+    /// Lab polar angle of a photon of kaon-frame energy E* and beam component p*_z: the boost of
+    /// `KaonBeam` (docs/physics.md §5.6), tan θ = p_T/(γ(p*_z + βE*)), p_T² = (E* − p*_z)(E* + p*_z),
+    /// written without cos θ* = p*_z/E*; atan of the quotient for forward photons (all but those
+    /// within ≈ 0.4° of the backward direction in the kaon frame), atan2 otherwise.
+    @inline(__always)
+    func labPolarAngleRad(energyGeV e: Double, zGeV z: Double) -> Double {
+        let transverse = max(0, (e - z) * (e + z)).squareRoot()
+        let x = beam.gamma * ((e + z) - beam.oneMinusBeta * e)
+        return x > 0 ? Foundation.atan(transverse / x) : Foundation.atan2(transverse, x)
+    }
+
+    /// Lab energy γ(E* + β p*_z) of a photon of kaon-frame energy E* and beam component p*_z.
+    @inline(__always)
+    func labEnergyGeV(energyGeV e: Double, zGeV z: Double) -> Double {
+        beam.gamma * (e + beam.beta * z)
+    }
+
+    /// The next weighted event from `rng`.
+    public func next(using rng: inout Xoshiro256StarStar) -> PhotonPairEvent {
+        event(Self.draw(&rng))
+    }
+
+    /// Fills `buffer` with consecutive events from `rng` (the sample's and the benchmark's loop).
+    @inline(__always)
+    /// In stages over the block: the draws (the only branch on random values is the azimuth's
+    /// rejection loop), the Dalitz points and weights, the photons; `event(_:)` runs the same
+    /// stages on one event, bit-identically. Within a stage the iterations are independent, so the CPU overlaps the
+    /// events' independent chains of square roots and divisions.
+    func fill(_ buffer: UnsafeMutableBufferPointer<PhotonPairEvent>, using rng: inout Xoshiro256StarStar) {
+        withUnsafeTemporaryAllocation(of: Draws.self, capacity: buffer.count) { draws in
+            withUnsafeTemporaryAllocation(of: DalitzPoint.self, capacity: buffer.count) { points in
+                for i in buffer.indices { draws[i] = Self.draw(&rng) }
+                for i in buffer.indices { points[i] = dalitzPoint(draws[i]) }
+                for i in buffer.indices { buffer[i] = event(draws[i], at: points[i]) }
+            }
+        }
+    }
+
+    // MARK: Full four-momenta, for the checks
+
+    /// Every particle's kaon-frame four-momentum of one event, the π0 in the x–z plane.
+    public struct Configuration: Sendable {
+        public var lepton: FourMomentum
+        public var neutrino: FourMomentum
+        public var pion: FourMomentum
+        public var photon1: FourMomentum
+        public var photon2: FourMomentum
+        public var weight: Double
+    }
+
+    /// The four-momenta of the event of `d` (the same draws give `event(d)`). The lepton and
+    /// neutrino are placed opposite the π0, at the Dalitz point's angles.
+    func configuration(_ d: Draws) -> Configuration {
+        let point = dalitzPoint(d)
+        let first = firstPhoton(pionEnergyGeV: point.pionEnergyGeV, pionMomentumGeV: point.pionMomentumGeV, d)
+        let axis = (x: first.pionSin, z: d.pionCos), across = (x: d.pionCos, z: -first.pionSin)
+        let pion = FourMomentum(point.pionEnergyGeV, point.pionMomentumGeV * axis.x, 0, point.pionMomentumGeV * axis.z)
+        let px = first.parallel * axis.x + first.perpendicular * d.azimuthCos * across.x
+        let py = first.perpendicular * d.azimuthSin
+        let photon1 = FourMomentum(first.energy, px, py, first.z)
+        // Lepton and neutrino: their sum balances the π0; within the (l ν) system the lepton at
+        // the angle fixed by the energies, in the plane of the π0 and the y axis.
+        let pL = point.leptonMomentumGeV, eNu = point.neutrinoEnergyGeV, pPi = point.pionMomentumGeV
+        let cosine = pPi > 0 ? max(-1, min(1, (eNu * eNu - pL * pL - pPi * pPi) / (2 * pL * pPi))) : 1
+        let sine = ((1 - cosine) * (1 + cosine)).squareRoot()
+        let lepton = FourMomentum(point.leptonEnergyGeV, pL * (cosine * axis.x), pL * sine, pL * (cosine * axis.z))
+        let neutrino = FourMomentum(PDG2020.kaonChargedMassGeV, 0, 0, 0) - pion - lepton
+        return Configuration(lepton: lepton, neutrino: neutrino, pion: pion, photon1: photon1, photon2: pion - photon1,
+                             weight: point.weight)
+    }
+}

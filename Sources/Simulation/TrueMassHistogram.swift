@@ -1,0 +1,69 @@
+/// Expected events per bin of true m²_miss, before and after the photon veto, with their MC
+/// variances; what one region of reconstructed m²_miss receives from them after the Gaussian
+/// resolution (docs/physics.md §5.8, `BackgroundModel.gaussianFraction`).
+struct TrueMassHistogram: Sendable {
+    /// Lower edge of the first bin [GeV²].
+    let lowerGeV2: Double
+    let binWidthGeV2: Double
+    var beforeVeto: [Double]
+    var afterVeto: [Double]
+    var beforeVetoVariance: [Double]
+    var afterVetoVariance: [Double]
+
+    /// `count` empty bins of width `binWidthGeV2` from `lowerGeV2`.
+    init(lowerGeV2: Double, binWidthGeV2: Double, count: Int) {
+        self.lowerGeV2 = lowerGeV2
+        self.binWidthGeV2 = binWidthGeV2
+        beforeVeto = [Double](repeating: 0, count: count)
+        afterVeto = beforeVeto
+        beforeVetoVariance = beforeVeto
+        afterVetoVariance = beforeVeto
+    }
+
+    var count: Int { beforeVeto.count }
+
+    /// Centre of bin `index` [GeV²].
+    func centreGeV2(_ index: Int) -> Double { lowerGeV2 + (Double(index) + 0.5) * binWidthGeV2 }
+
+    /// Bin of true m²_miss `m2` (values outside go to the edge bins).
+    func bin(ofGeV2 m2: Double) -> Int { clampedBinIndex((m2 - lowerGeV2) / binWidthGeV2, count: count) }
+
+    /// Adds `other` bin by bin (in the caller's order, so sums do not depend on scheduling).
+    mutating func add(_ other: TrueMassHistogram) {
+        for i in 0..<count {
+            beforeVeto[i] += other.beforeVeto[i]
+            afterVeto[i] += other.afterVeto[i]
+            beforeVetoVariance[i] += other.beforeVetoVariance[i]
+            afterVetoVariance[i] += other.afterVetoVariance[i]
+        }
+    }
+
+    /// Every bin times `factor` (variances times factor²).
+    mutating func scale(by factor: Double) {
+        for i in 0..<count {
+            beforeVeto[i] *= factor
+            afterVeto[i] *= factor
+            beforeVetoVariance[i] *= factor * factor
+            afterVetoVariance[i] *= factor * factor
+        }
+    }
+
+    /// Σ over bins within 8σ of [lo, hi] of events × G([lo, hi] | bin centre), variances × G²;
+    /// `hi` may be +∞ (a cut region).
+    func integrate(lo: Double, hi: Double, sigmaGeV2: Double) -> (before: Double, after: Double, beforeVariance: Double, afterVariance: Double) {
+        let sigma = max(sigmaGeV2, 1e-12)
+        let lowest = ((lo - 8 * sigma - lowerGeV2) / binWidthGeV2).rounded(.down)
+        let highest = ((hi + 8 * sigma - lowerGeV2) / binWidthGeV2).rounded(.up)
+        var before = 0.0, after = 0.0, beforeVariance = 0.0, afterVariance = 0.0
+        guard lowest < Double(count), highest >= 0 else { return (0, 0, 0, 0) }
+        let first = clampedBinIndex(lowest, count: count), last = clampedBinIndex(highest, count: count)
+        for bin in first...last where beforeVeto[bin] > 0 {
+            let f = BackgroundModel.gaussianFraction(trueGeV2: centreGeV2(bin), lo: lo, hi: hi, sigma: sigma)
+            before += beforeVeto[bin] * f
+            after += afterVeto[bin] * f
+            beforeVariance += beforeVetoVariance[bin] * f * f
+            afterVariance += afterVetoVariance[bin] * f * f
+        }
+        return (before, after, beforeVariance, afterVariance)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Physics
+import DetectorModel
+
+/// K+ → π0 l+ ν with π0 → γγ and both photons undetected, as the detector sees it: the
+/// reconstructed m²_miss = (p_K − p_l)² = (p_π0 + p_ν)² ≥ m_π0² fakes K+ → l+ N at large missing
+/// mass (seed 000 Table 1, "K+ → π0 μ+ ν"; docs/physics.md §5.13).
+///
+/// Expected events for a variant, per bin of true m²_miss then smeared into a region:
+///
+///     N = N_K · A · B(K_l3) · B(π0 → γγ) · (1/N_gen) Σ_events w · P_miss(θ₁, E₁) · P_miss(θ₂, E₂) · G(region | m²),
+///
+/// with P_miss the veto's per-photon miss probability (`PhotonVeto.missProbability`,
+/// docs/physics.md §5.7) — the photons are lost independently, so the pair's probability is the
+/// product — and G the Gaussian resolution (§5.8). Before the veto every K_l3 event counts,
+/// N_K · A · B(K_l3) · (1/N_gen) Σ w · G, so `vetoPassFraction` is the both-lost probability
+/// (including B(π0 → γγ)). MC uncertainty: √(Σ (w P₁ P₂)²) on the same scale (§5.12).
+public struct UndetectedPionBackground: MissingMassBackground {
+    public let sample: PhotonPairSample
+    public let veto: PhotonVeto
+    public let resolutionGeV2: Double
+    public let kaonDecays: Double
+    public let acceptance: Double
+    let histogram: TrueMassHistogram
+
+    /// Bins of true m²_miss over the process's range: 2048, ≈ 6 × 10⁻⁵ GeV² wide for K_μ3, far
+    /// below any resolution.
+    static let massBins = 2048
+
+    /// B(K+ → π0 l+ ν) (PDG 2020) of the sample's flavour.
+    public var parentBranchingFraction: Double { SemileptonicProduction.measuredBranching(flavour: sample.flavour) }
+
+    /// All reconstructed K_l3 events, whatever the π0 does: N_K × A × B(K_l3).
+    public var totalEvents: Double { kaonDecays * acceptance * parentBranchingFraction }
+
+    /// The background of `sample` through `veto` and the resolution `resolutionGeV2`, for
+    /// `kaonDecays` K+ decays and acceptance `acceptance`. The veto is applied to the stored
+    /// events chunk by chunk on `workers`, summed in chunk order (same numbers for any count).
+    public init(sample: PhotonPairSample, veto: PhotonVeto, resolutionGeV2: Double, kaonDecays: Double,
+                acceptance: Double, workers: Workers = .allCores) {
+        self.sample = sample
+        self.veto = veto
+        self.resolutionGeV2 = resolutionGeV2
+        self.kaonDecays = kaonDecays
+        self.acceptance = acceptance
+        let range = sample.missingMassSquaredRangeGeV2
+        var histogram = TrueMassHistogram(lowerGeV2: range.lowerBound,
+                                          binWidthGeV2: (range.upperBound - range.lowerBound) / Double(Self.massBins),
+                                          count: Self.massBins)
+        let template = histogram
+        let chunk = PhotonPairSample.chunkSize
+        ParallelChunks.run(count: (sample.events + chunk - 1) / chunk, workers: workers, body: { index -> TrueMassHistogram in
+            Self.tally(sample, events: (index * chunk)..<min(sample.events, (index + 1) * chunk), veto: veto, into: template)
+        }, combine: { part in
+            histogram.add(part)
+        })
+        let scale = kaonDecays * acceptance * SemileptonicProduction.measuredBranching(flavour: sample.flavour) / Double(sample.events)
+        histogram.scale(by: scale)
+        self.histogram = histogram
+    }
+
+    /// Generates the sample (`PhotonPairSample.generate`) and applies the detector to it.
+    public init(flavour: LeptonFlavour, veto: PhotonVeto, resolutionGeV2: Double, kaonDecays: Double, acceptance: Double,
+                events: Int = PhotonPairSample.defaultEvents, seed: UInt64, workers: Workers = .allCores) {
+        self.init(sample: PhotonPairSample.generate(flavour: flavour, events: events, seed: seed, workers: workers),
+                  veto: veto, resolutionGeV2: resolutionGeV2, kaonDecays: kaonDecays, acceptance: acceptance, workers: workers)
+    }
+
+    /// Σw (before the veto) and Σw · B(π0 → γγ) P₁P₂ (after) per true-m² bin over `events`, with
+    /// their Σ of squares.
+    static func tally(_ sample: PhotonPairSample, events: Range<Int>, veto: PhotonVeto,
+                      into template: TrueMassHistogram) -> TrueMassHistogram {
+        var part = template
+        let twoPhotons = PDG2020.branchingPi0ToTwoPhotons
+        for i in events {
+            let w = Double(sample.weights[i])
+            let lost = veto.missProbability(labAngleRad: Double(sample.photon1AngleRad[i]), labEnergyGeV: Double(sample.photon1EnergyGeV[i]))
+                * veto.missProbability(labAngleRad: Double(sample.photon2AngleRad[i]), labEnergyGeV: Double(sample.photon2EnergyGeV[i]))
+            let after = w * twoPhotons * lost
+            let bin = part.bin(ofGeV2: Double(sample.missingMassSquaredGeV2[i]))
+            part.beforeVeto[bin] += w
+            part.beforeVetoVariance[bin] += w * w
+            part.afterVeto[bin] += after
+            part.afterVetoVariance[bin] += after * after
+        }
+        return part
+    }
+
+    public func events(in region: SignalRegion) -> BackgroundEstimate {
+        let range = region.rangeGeV2
+        let sums = histogram.integrate(lo: range.lowerBound, hi: range.upperBound, sigmaGeV2: resolutionGeV2)
+        return BackgroundEstimate(events: sums.after, mcUncertainty: sums.afterVariance.squareRoot(), eventsBeforeVeto: sums.before)
+    }
+
+    /// The reconstructed m²_miss histogram: events per bin of width `binWidthGeV2` covering
+    /// `rangeGeV2`, before and after the veto.
+    public func spectrum(binWidthGeV2: Double, rangeGeV2: ClosedRange<Double>) -> [SpectrumBin] {
+        precondition(binWidthGeV2 > 0, "spectrum bin width must be positive")
+        let count = max(1, Int(((rangeGeV2.upperBound - rangeGeV2.lowerBound) / binWidthGeV2).rounded(.up)))
+        return (0..<count).map { index in
+            let lo = rangeGeV2.lowerBound + Double(index) * binWidthGeV2
+            let sums = histogram.integrate(lo: lo, hi: lo + binWidthGeV2, sigmaGeV2: resolutionGeV2)
+            return SpectrumBin(m2GeV2: lo + 0.5 * binWidthGeV2, widthGeV2: binWidthGeV2,
+                               beforeVeto: sums.before, uncertaintyBeforeVeto: sums.beforeVariance.squareRoot(),
+                               afterVeto: sums.after, uncertaintyAfterVeto: sums.afterVariance.squareRoot())
+        }
+    }
+}
