@@ -69,3 +69,46 @@ public enum RadiativeProcess: String, Sendable, CaseIterable, Hashable, Codable 
         return (mK * mK - rest * rest) / (2 * mK)
     }
 }
+
+/// A built-in background process a scenario names in `background: [{process: …}]`: a
+/// radiative decay whose photon escapes (`RadiativeProcess`, docs/physics.md §5.1–§5.5), or a
+/// K_l3 decay whose π0 → γγ photons both escape (docs/physics.md §5.13).
+public enum BackgroundProcess: String, Sendable, CaseIterable, Hashable {
+    case ke3Gamma = "K+ -> pi0 e+ nu gamma"
+    case kmu3Gamma = "K+ -> pi0 mu+ nu gamma"
+    case ke2Gamma = "K+ -> e+ nu gamma"
+    case kmu2Gamma = "K+ -> mu+ nu gamma"
+    /// K+ → π0 e+ ν with both photons undetected, background to K+ → e+ N.
+    case ke3 = "K+ -> pi0 e+ nu"
+    /// K+ → π0 μ+ ν with both photons undetected, background to K+ → μ+ N (seed 000 Table 1).
+    case kmu3 = "K+ -> pi0 mu+ nu"
+
+    public init(_ radiative: RadiativeProcess) {
+        switch radiative {
+        case .ke3Gamma: self = .ke3Gamma
+        case .kmu3Gamma: self = .kmu3Gamma
+        case .ke2Gamma: self = .ke2Gamma
+        case .kmu2Gamma: self = .kmu2Gamma
+        }
+    }
+
+    /// The radiative decay, for the radiative processes.
+    public var radiative: RadiativeProcess? { RadiativeProcess(rawValue: rawValue) }
+
+    /// The lepton of a K_l3 decay with its π0 undetected, for those processes.
+    public var undetectedPionFlavour: LeptonFlavour? {
+        switch self {
+        case .ke3: return .electron
+        case .kmu3: return .muon
+        default: return nil
+        }
+    }
+
+    /// Whether its reconstructed final state is `channel`'s: for a radiative decay the same
+    /// lepton and π0 content; a K_l3 decay with both photons lost looks like K+ → l+ + missing
+    /// mass, so it fakes the two-body channel of its lepton only.
+    public func isBackground(to channel: Channel) -> Bool {
+        if let radiative { return radiative.isBackground(to: channel) }
+        return undetectedPionFlavour == channel.flavour && !RadiativeProcess(backgroundFor: channel).hasNeutralPion
+    }
+}

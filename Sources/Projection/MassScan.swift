@@ -38,7 +38,8 @@ public struct MassScan: Sendable {
             }
         }
         return SensitivityCurve(label: scenario.label, kaonDecaysEffective: kaonDecays, confidence: scenario.analysis.confidence,
-                                statistic: scenario.analysis.statistic, points: points.map { $0! })
+                                statistic: scenario.analysis.statistic, points: points.map { $0! },
+                                backgroundComponents: background.components.map(\.label))
     }
 
     /// One mass point (docs/physics.md §4 and §6; seed 001 Eqs. 1–3).
@@ -73,6 +74,7 @@ public struct MassScan: Sendable {
         }
         let signalFraction = signal.fraction(in: region(k: k))
         let (estimate, db) = counts(k: k)
+        let byComponent = background.components.count > 1 ? background.estimate(in: region(k: k)).components.map(\.events) : [estimate.events]
         let b = estimate.events
         let signalPerU2 = signal.eventsPerUnitParameter * signalFraction
 
@@ -101,7 +103,8 @@ public struct MassScan: Sendable {
                 ? toU2(SimpleSensitivity.detectionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)) : .nan,
             u2MedianExclusion: simpleDefined
                 ? toU2(SimpleSensitivity.medianExclusionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)) : .nan,
-            u2CLs: ExpectedLimits(minus2: toU2(cls.minus2), minus1: toU2(cls.minus1), median: toU2(cls.median), plus1: toU2(cls.plus1), plus2: toU2(cls.plus2)))
+            u2CLs: ExpectedLimits(minus2: toU2(cls.minus2), minus1: toU2(cls.minus1), median: toU2(cls.median), plus1: toU2(cls.plus1), plus2: toU2(cls.plus2)),
+            backgroundByComponent: byComponent)
     }
 }
 

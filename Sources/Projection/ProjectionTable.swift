@@ -171,11 +171,13 @@ public enum ProjectionTable {
         let kaonDecaysEffective: TableNumber
         let confidence: TableNumber
         let statistic: String
-        let points: [ColumnObject]
+        let backgroundComponents: [String]
+        let points: [PointJSON]
 
         enum CodingKeys: String, CodingKey {
             case label, confidence, statistic, points
             case kaonDecaysEffective = "kaon_decays_effective"
+            case backgroundComponents = "background_components"
         }
 
         init(_ curve: SensitivityCurve) {
@@ -183,7 +185,24 @@ public enum ProjectionTable {
             kaonDecaysEffective = TableNumber(curve.kaonDecaysEffective)
             confidence = TableNumber(curve.confidence)
             statistic = curve.statistic.rawValue
-            points = curve.points.map { ColumnObject($0, columns: ProjectionTable.pointColumns) }
+            backgroundComponents = curve.backgroundComponents
+            points = curve.points.map(PointJSON.init)
         }
+    }
+
+    /// One mass point in JSON: every column, and `background_by_component` (b of each component,
+    /// in the order of the variant's `background_components`).
+    struct PointJSON: Encodable {
+        let point: SensitivityPoint
+
+        init(_ point: SensitivityPoint) { self.point = point }
+
+        func encode(to encoder: Encoder) throws {
+            try ColumnObject(point, columns: ProjectionTable.pointColumns).encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(point.backgroundByComponent.map(TableNumber.init), forKey: .backgroundByComponent)
+        }
+
+        enum Keys: String, CodingKey { case backgroundByComponent = "background_by_component" }
     }
 }

@@ -11,14 +11,17 @@ public struct SensitivityCurve: Sendable, Equatable {
     /// The variant's `analysis.statistic` (the one drawn for it by default).
     public var statistic: Statistic
     public var points: [SensitivityPoint]
+    /// The names of the background's components (each point's `backgroundByComponent`).
+    public var backgroundComponents: [String]
 
     public init(label: String, kaonDecaysEffective: Double, confidence: Double = 0.90, statistic: Statistic = .medianExclusion,
-                points: [SensitivityPoint]) {
+                points: [SensitivityPoint], backgroundComponents: [String] = []) {
         self.label = label
         self.kaonDecaysEffective = kaonDecaysEffective
         self.confidence = confidence
         self.statistic = statistic
         self.points = points
+        self.backgroundComponents = backgroundComponents
     }
 }
 

@@ -32,11 +32,13 @@ public struct SensitivityPoint: Sendable, Equatable {
     public var u2MedianExclusion: Double
     /// |U|² of the CLs expected limit: median and ±1σ/±2σ band edges.
     public var u2CLs: ExpectedLimits
+    /// b of each background component, in the order of `SensitivityCurve.backgroundComponents`.
+    public var backgroundByComponent: [Double] = []
 
     public init(massGeV: Double, branchingFractionPerU2: Double, kaonDecaysEffective: Double, signalAcceptance: Double,
                 windowK: Double, windowSignalFraction: Double, signalPerU2: Double, background: Double,
                 backgroundUncertainty: Double, backgroundMCUncertainty: Double, vetoPassFraction: Double, u2Detection: Double,
-                u2MedianExclusion: Double, u2CLs: ExpectedLimits) {
+                u2MedianExclusion: Double, u2CLs: ExpectedLimits, backgroundByComponent: [Double] = []) {
         self.massGeV = massGeV
         self.branchingFractionPerU2 = branchingFractionPerU2
         self.kaonDecaysEffective = kaonDecaysEffective
@@ -51,6 +53,7 @@ public struct SensitivityPoint: Sendable, Equatable {
         self.u2Detection = u2Detection
         self.u2MedianExclusion = u2MedianExclusion
         self.u2CLs = u2CLs
+        self.backgroundByComponent = backgroundByComponent
     }
 
     /// |U|² reached with `statistic`.

@@ -58,18 +58,32 @@ public enum VariantBackground {
         })
     }
 
+    /// A built-in process through the variant's detector, from the run's shared samples.
+    static func generatedModel(of process: BackgroundProcess, for scenario: Variant, generation: Generation,
+                               workers: Workers) -> any MissingMassBackground {
+        if let radiative = process.radiative {
+            return radiativeModel(of: radiative, for: scenario, generation: generation, workers: workers)
+        }
+        let flavour = process.undetectedPionFlavour ?? .muon
+        let detector = scenario.detector
+        return UndetectedPionBackground(sample: PhotonPairSample.cached(flavour: flavour, events: generation.events, seed: generation.seed, workers: workers),
+                                        veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,
+                                        kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: detector.backgroundAcceptance ?? 1,
+                                        workers: workers)
+    }
+
     /// The background of one source, normalised to the variant's N_K.
     public static func source(_ source: BackgroundSource, for scenario: Variant, channel: Channel, generation: Generation = Generation(),
                               workers: Workers = .allCores) throws -> any MissingMassBackground {
         let kaonDecays = scenario.exposure.effectiveKaonDecays
         switch source {
         case .radiative, .process:
-            let process = source.process(for: channel) ?? RadiativeProcess(backgroundFor: channel)
-            let model = radiativeModel(of: process, for: scenario, generation: generation, workers: workers)
+            let process = source.process(for: channel) ?? BackgroundProcess(RadiativeProcess(backgroundFor: channel))
+            let generated = generatedModel(of: process, for: scenario, generation: generation, workers: workers)
             // Background acceptance: stated, or the signal acceptance at each mass (then the
             // model is built for acceptance 1 and scaled per window).
-            if scenario.detector.backgroundAcceptance != nil { return model }
-            return AcceptanceScaledBackground(base: model, acceptance: scenario.detector.signalAcceptance)
+            if scenario.detector.backgroundAcceptance != nil { return generated }
+            return AcceptanceScaledBackground(base: generated, acceptance: scenario.detector.signalAcceptance)
         case .table(let path, let normalisation):
             let table: BackgroundTable
             switch BackgroundTableFile.read(path: path) {
@@ -89,7 +103,7 @@ public enum VariantBackground {
 /// A background whose acceptance follows the signal acceptance ε_sig(m_N) of the window's mass
 /// (the paper's shared 10 % when ε_sig is constant).
 struct AcceptanceScaledBackground: MissingMassBackground {
-    let base: BackgroundModel
+    let base: any MissingMassBackground
     let acceptance: SignalAcceptance
 
     func events(in region: SignalRegion) -> BackgroundEstimate {

@@ -18,7 +18,7 @@ enum BackgroundDecoding {
     static let tableExpected = "a dN/dm2_miss table file (relative to the scenario's folder)"
     static let normalisationExpected = "per_kaon_decay, or {kaon_decays: <N>} for a table made for N kaon decays"
     static let uncertaintyExpected = "a relative background uncertainty delta_b/b in [0, 10] of this component, like 0.12"
-    static let processExpected = "one of " + RadiativeProcess.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    static let processExpected = "one of " + BackgroundProcess.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
     /// The channel's radiative decay, when `background` is not written.
     static let defaultComponents = [BackgroundComponent(.radiative)]
@@ -101,10 +101,10 @@ enum BackgroundDecoding {
 
     /// A process by name; it must fake the channel's signal (same lepton; a π0 in both or neither).
     private static func decodeProcess(_ node: SourceNode, context: DecodingContext) -> BackgroundSource? {
-        let choices = RadiativeProcess.allCases.map { ($0.rawValue, $0) }
+        let choices = BackgroundProcess.allCases.map { ($0.rawValue, $0) }
         guard let process = ValueDecoding.choice(node, choices, expected: processExpected, log: context.log) else { return nil }
         if let channel = context.channel, !process.isBackground(to: channel) {
-            context.log.report(node, "'\(process.rawValue)' does not reconstruct as \(channel.name) (another lepton, or a π0 where the channel has none)",
+            context.log.report(node, "'\(process.rawValue)' does not reconstruct as \(channel.name) (another lepton, or a π0 seen or lost where the channel has none or one)",
                                expected: "a process with the channel's final state, such as '\(RadiativeProcess(backgroundFor: channel).rawValue)'")
             return nil
         }

@@ -99,7 +99,7 @@ public enum BackgroundSource: Sendable, Equatable {
     /// The channel's own radiative decay (K → π0 e ν γ for K → π0 e N, …) through the veto model.
     case radiative
     /// A named built-in process, generated with the variant's veto, resolution and acceptance.
-    case process(RadiativeProcess)
+    case process(BackgroundProcess)
     /// A user table dN/dm²_miss (absolute path, resolved against the scenario's folder).
     case table(path: String, normalisation: TableNormalisation)
 
@@ -110,9 +110,9 @@ public enum BackgroundSource: Sendable, Equatable {
     }
 
     /// The process generated for `channel`, nil for a table.
-    public func process(for channel: Channel) -> RadiativeProcess? {
+    public func process(for channel: Channel) -> BackgroundProcess? {
         switch self {
-        case .radiative: return RadiativeProcess(backgroundFor: channel)
+        case .radiative: return BackgroundProcess(RadiativeProcess(backgroundFor: channel))
         case .process(let process): return process
         case .table: return nil
         }

@@ -13,35 +13,21 @@ public final class RadiativeSampleCache: @unchecked Sendable {
 
     public static let shared = RadiativeSampleCache()
 
-    private let lock = NSLock()
-    private var samples: [Key: RadiativeSample] = [:]
+    private let samples = SampleCache<Key, RadiativeSample>()
 
     public init() {}
 
-    /// The sample for these arguments, generated on first use. Generation holds the lock (it
-    /// already uses every core), so concurrent callers never generate the same sample twice.
+    /// The sample for these arguments, generated on first use.
     public func sample(process: RadiativeProcess, events: Int = RadiativeSample.defaultEvents, seed: UInt64,
                        photonEnergyCutoffGeV: Double = RadiativeSample.defaultPhotonEnergyCutoffGeV,
                        workers: Workers = .allCores) -> RadiativeSample {
-        let key = Key(process: process, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV)
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = samples[key] { return cached }
-        let sample = RadiativeSample.generate(process: process, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV, workers: workers)
-        samples[key] = sample
-        return sample
+        samples.sample(for: Key(process: process, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV)) {
+            RadiativeSample.generate(process: process, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV, workers: workers)
+        }
     }
 
     /// Number of samples held.
-    public var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return samples.count
-    }
+    public var count: Int { samples.count }
 
-    public func removeAll() {
-        lock.lock()
-        defer { lock.unlock() }
-        samples.removeAll()
-    }
+    public func removeAll() { samples.removeAll() }
 }

@@ -46,8 +46,29 @@ final class BackgroundCompositionTests: XCTestCase {
         scenario.analysis.backgroundUncertainty = 0.12
         let alone = scan.curve(for: scenario, background: FlatBackground(eventsPerGeV2: 2e6))
         let composed = scan.curve(for: scenario, background: .single(FlatBackground(eventsPerGeV2: 2e6), label: "flat", relativeUncertainty: 0.12))
-        XCTAssertEqual(alone, composed)
+        XCTAssertEqual(alone.points, composed.points)
+        XCTAssertEqual(composed.backgroundComponents, ["flat"])
         for point in alone.points { XCTAssertEqual(point.backgroundUncertainty, 0.12 * point.background, accuracy: 1e-12 * point.background) }
+    }
+
+    /// Two components in a projection: b is their sum, δb their correlated sum inside a group,
+    /// and each point keeps each component's b.
+    func testAProjectionOfTwoComponents() {
+        let scan = MassScan(channel: .kaonToPi0ElectronN, massesGeV: [0.125, 0.135], workers: .threads(1))
+        let scenario = seed001Variant(kaonDecays: 3e10, statistic: .clsExpected)
+        let composition = BackgroundComposition(components: [
+            .init(label: "radiative", source: FlatBackground(eventsPerGeV2: 2e6), relativeUncertainty: 0.1, group: "veto"),
+            .init(label: "pions", source: FlatBackground(eventsPerGeV2: 1e6), relativeUncertainty: 0.1, group: "veto"),
+        ])
+        let curve = scan.curve(for: scenario, background: composition)
+        let whole = scan.curve(for: seed001Variant(kaonDecays: 3e10, statistic: .clsExpected), background: .single(FlatBackground(eventsPerGeV2: 3e6), label: "all", relativeUncertainty: 0.1))
+        XCTAssertEqual(curve.backgroundComponents, ["radiative", "pions"])
+        for (point, reference) in zip(curve.points, whole.points) {
+            XCTAssertEqual(point.background, reference.background, accuracy: 1e-9 * reference.background)
+            XCTAssertEqual(point.backgroundUncertainty, 0.1 * point.background, accuracy: 1e-9 * point.background, "fully correlated: linear sum")
+            XCTAssertEqual(point.backgroundByComponent[0], 2 * point.backgroundByComponent[1], accuracy: 1e-9 * point.background)
+            XCTAssertEqual(point.u2CLs.median, reference.u2CLs.median, accuracy: 1e-6 * reference.u2CLs.median)
+        }
     }
 
     /// The peak's fraction in a window centred on it is erf(k/√2); in an interval off-centre,

@@ -201,7 +201,8 @@ final class ProjectionTableTests: XCTestCase {
         XCTAssertEqual(variants.count, Self.cases.count)
         let pointKeys = Set(documented).subtracting(["variant", "scenario", "channel", "confidence", "statistic"])
         for (c, variant) in zip(Self.cases, variants) {
-            XCTAssertEqual(Set(variant.keys), ["label", "kaon_decays_effective", "confidence", "statistic", "points"])
+            XCTAssertEqual(Set(variant.keys), ["label", "kaon_decays_effective", "confidence", "statistic", "background_components", "points"])
+            XCTAssertEqual(variant["background_components"] as? [String], ["background"], "one component")
             XCTAssertEqual(variant["label"] as? String, c.label)
             XCTAssertEqual((variant["kaon_decays_effective"] as? NSNumber)?.doubleValue, c.kaonDecays)
             XCTAssertEqual((variant["confidence"] as? NSNumber)?.doubleValue, 0.9)
@@ -209,7 +210,9 @@ final class ProjectionTableTests: XCTestCase {
             let points = try XCTUnwrap(variant["points"] as? [[String: Any]])
             XCTAssertEqual(points.count, Self.masses.count)
             for (massGeV, point) in zip(Self.masses, points) {
-                XCTAssertEqual(Set(point.keys), pointKeys)
+                XCTAssertEqual(Set(point.keys), pointKeys.union(["background_by_component"]))
+                XCTAssertEqual((point["background_by_component"] as? [NSNumber])?.map(\.doubleValue), [(point["background"] as? NSNumber)?.doubleValue ?? .nan],
+                               "one component is the whole background")
                 var numbers: [String: Double] = [:]
                 for (name, value) in Self.expected(c, massGeV: massGeV) {
                     let written = try XCTUnwrap((point[name] as? NSNumber)?.doubleValue, "\(name) = \(point[name] ?? "absent")")
