@@ -5,16 +5,18 @@ import Projection
 import Scenario
 import Simulation
 
-/// `reach background`: the reconstructed m²_miss spectrum of the radiative background, before and
-/// after the photon veto, for one variant's N_K — the counterpart of seed 001's Fig. 2.
+/// `reach background`: the reconstructed m²_miss spectrum of a variant's background, component by
+/// component, after and before the photon veto, for its N_K — the counterpart of seed 001's Fig. 2.
 struct BackgroundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "background",
         abstract: "Write the reconstructed m²_miss background spectrum (before/after the veto) as CSV.",
         discussion: """
-            Columns: m2_GeV2 (bin centre), events_before_veto, events_after_veto, \
-            uncertainty_after_veto — events per bin for the variant's N_K; the bin width and the \
-            normalisation are stated in header comments.
+            Columns: m2_GeV2 (bin centre), then one column per background component (its events \
+            after the veto, headed by its name), events_after_veto (the total), \
+            uncertainty_after_veto (its MC uncertainty) and events_before_veto (empty when a user \
+            table, given after the veto, is a component) — events per bin for the variant's N_K; \
+            the bin width and the normalisation are stated in header comments.
 
             Example:
               reach background scenarios/na62-kpi0en.yaml --variant 1 -o background.csv
