@@ -3,16 +3,18 @@ import Plot
 import Simulation
 import Physics
 
-/// The reconstructed m²_miss spectrum of the radiative background before and after the photon
-/// veto, with the signal window of one HNL mass shaded: the view of seed 001 Fig. 2, to show
-/// what drives the reach.
+/// The reconstructed m²_miss spectrum of the background before and after the photon veto, with
+/// the signal window of one HNL mass shaded: the view of seed 001 Fig. 2, to show what drives the
+/// reach. A background of several components is drawn stacked after the veto, each in its
+/// colour (seed 000 Fig. 2).
 public enum BackgroundFigure {
     /// - Parameters:
     ///   - bins: the spectrum (events per bin for the variant's N_K).
     ///   - windowGeV2: the signal window m_N² ± kσ to shade, if any.
     ///   - windowLabel: its legend text (Pango markup).
+    ///   - components: each component's name and spectrum, stacked when there are several.
     public static func make(bins: [SpectrumBin], windowGeV2: ClosedRange<Double>?, windowLabel: String,
-                            experimentLabel: String?) -> Figure {
+                            experimentLabel: String?, components: [(name: String, bins: [SpectrumBin])] = []) -> Figure {
         let positive = bins.flatMap { [$0.beforeVeto, $0.afterVeto] }.filter { $0 > 0 }
         let top = pow(10, (log10(positive.max() ?? 1) + 0.5).rounded(.up))
         let bottom = max(top * 1e-9, pow(10, (log10(positive.min() ?? 1e-3)).rounded(.down)))
@@ -22,6 +24,7 @@ public enum BackgroundFigure {
             panel.add(.band(Band(x: [window.lowerBound, window.upperBound], lower: [bottom, bottom], upper: [top, top],
                                  fill: Color(rgb: 0x92dadd, alpha: 0.45), legendLabel: windowLabel)))
         }
+        if components.count > 1 { addStack(components, bottom: bottom, to: &panel) }
         panel.add(.line(Line(points: steps(bins, \.beforeVeto), color: Palette.projectionCycle(0), width: 1.4,
                              legendLabel: "before the photon veto")))
         panel.add(.line(Line(points: steps(bins, \.afterVeto), color: Palette.projectionCycle(2), width: 1.4,
@@ -50,6 +53,26 @@ public enum BackgroundFigure {
         let mantissa = value / pow(10, Double(exponent))
         let m = String(format: "%.3g", mantissa)
         return (m == "1" ? "" : m + "×") + "10<sup>\(exponent < 0 ? "−" : "")\(abs(exponent))</sup>"
+    }
+
+    /// The components after the veto, stacked: the filled area under the running sum of the first
+    /// i components, drawn from the largest sum down, so each component shows as its own band.
+    static func addStack(_ components: [(name: String, bins: [SpectrumBin])], bottom: Double, to panel: inout Panel) {
+        guard let first = components.first?.bins else { return }
+        var running = [Double](repeating: 0, count: first.count)
+        var sums: [[Double]] = []
+        for component in components {
+            for i in running.indices where i < component.bins.count { running[i] += component.bins[i].afterVeto }
+            sums.append(running)
+        }
+        for index in components.indices.reversed() {
+            let boundary = first.indices.flatMap { i -> [DataPoint] in
+                let y = max(sums[index][i], bottom)
+                return [DataPoint(first[i].m2GeV2 - first[i].widthGeV2 / 2, y), DataPoint(first[i].m2GeV2 + first[i].widthGeV2 / 2, y)]
+            }
+            panel.add(.region(FilledRegion(boundary: boundary, side: .below, fill: Palette.projectionCycle(index + 3).withAlpha(0.55),
+                                           edge: nil, legendLabel: ExclusionFigure.escape(components[index].name) + " (after the veto)")))
+        }
     }
 
     /// A histogram outline: each bin's content held flat across the bin (empty bins skipped on a log axis).

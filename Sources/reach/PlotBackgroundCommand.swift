@@ -70,7 +70,10 @@ struct PlotBackgroundCommand: ParsableCommand {
         let figure = BackgroundFigure.make(
             bins: spectrum.bins, windowGeV2: (centre - k * sigma)...(centre + k * sigma),
             windowLabel: "signal window, <i>m</i><sub><i>N</i></sub> = \(TableFormatting.format(massGeV * 1000)) MeV (\(choice)±\(TableFormatting.format(k))<i>σ</i>)",
-            experimentLabel: "\(BackgroundFigure.processMarkup(spectrum.process)), <i>N</i><sub><i>K</i></sub> = \(BackgroundFigure.scientificMarkup(spectrum.kaonDecays))")
+            experimentLabel: spectrum.components.count > 1
+                ? "<i>N</i><sub><i>K</i></sub> = \(BackgroundFigure.scientificMarkup(spectrum.kaonDecays))"
+                : "\(BackgroundFigure.processMarkup(spectrum.process)), <i>N</i><sub><i>K</i></sub> = \(BackgroundFigure.scientificMarkup(spectrum.kaonDecays))",
+            components: spectrum.components)
         let written = try FigureFiles.write(figure, formats: figureOutput.formats, folder: figureOutput.output, basename: basename)
         figureOutput.messages.summary("background spectrum of '\(variant.label)' → \(written.joined(separator: ", ")) in \(elapsedSeconds(since: start))")
     }
