@@ -21,11 +21,13 @@ public enum VariantBackground {
 
     /// The radiative background model of a variant: the shared generated sample seen through the
     /// variant's veto and resolution, for its N_K and background acceptance (when no background
-    /// acceptance is stated: acceptance 1, to be scaled by ε_sig(m_N) per window).
+    /// acceptance is stated: acceptance 1, to be scaled by ε_sig(m_N) per window). `emission`
+    /// adds structure-dependent K_l2γ emission; the default is inner bremsstrahlung alone.
     public static func radiativeModel(for scenario: Variant, channel: Channel, generation: Generation = Generation(),
+                                      emission: RadiativeEmission = .innerBremsstrahlung,
                                       workers: Workers = .allCores) -> BackgroundModel {
         let sample = RadiativeSampleCache.shared.sample(
-            process: RadiativeProcess(backgroundFor: channel), events: generation.events, seed: generation.seed,
+            process: RadiativeProcess(backgroundFor: channel), emission: emission, events: generation.events, seed: generation.seed,
             photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV, workers: workers)
         let detector = scenario.detector
         return BackgroundModel(sample: sample, veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,

@@ -5,6 +5,7 @@ import Foundation
 public final class RadiativeSampleCache: @unchecked Sendable {
     public struct Key: Hashable, Sendable {
         public var process: RadiativeProcess
+        public var emission: RadiativeEmission
         public var events: Int
         public var seed: UInt64
         public var photonEnergyCutoffGeV: Double
@@ -19,14 +20,16 @@ public final class RadiativeSampleCache: @unchecked Sendable {
 
     /// The sample for these arguments, generated on first use. Generation holds the lock (it
     /// already uses every core), so concurrent callers never generate the same sample twice.
-    public func sample(process: RadiativeProcess, events: Int = RadiativeSample.defaultEvents, seed: UInt64,
+    public func sample(process: RadiativeProcess, emission: RadiativeEmission = .innerBremsstrahlung,
+                       events: Int = RadiativeSample.defaultEvents, seed: UInt64,
                        photonEnergyCutoffGeV: Double = RadiativeSample.defaultPhotonEnergyCutoffGeV,
                        workers: Workers = .allCores) -> RadiativeSample {
-        let key = Key(process: process, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV)
+        let key = Key(process: process, emission: emission, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV)
         lock.lock()
         defer { lock.unlock() }
         if let cached = samples[key] { return cached }
-        let sample = RadiativeSample.generate(process: process, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV, workers: workers)
+        let sample = RadiativeSample.generate(process: process, emission: emission, events: events, seed: seed,
+                                              photonEnergyCutoffGeV: photonEnergyCutoffGeV, workers: workers)
         samples[key] = sample
         return sample
     }
