@@ -91,7 +91,7 @@ let testSupport: [Target] = [
 
 let tests: [Target] = [
     .testTarget(name: "PhysicsTests", dependencies: ["Physics", "Quadrature", realModule]),
-    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "DetectorModel", "BackgroundTables", "Physics", "TestSupport"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "DetectorModel", "BackgroundTables", "Physics", "Quadrature", "TestSupport"]),
     // reference/: the scripts (mpmath, scipy) that computed the reference numbers.
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport", realModule], exclude: ["reference"]),
     .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Physics", "Simulation", "TestSupport"]),

@@ -40,7 +40,31 @@ public enum PDG2020 {
     public static let reducedPlanckGeVSeconds = 6.582119569e-25
     /// Fine-structure constant α (Thomson limit), for radiative decays.
     public static let fineStructure = 1.0 / 137.035999084
+    /// K+ decay constant f_K [GeV] (normalisation f_π ≈ 130 MeV): FLAG 2019 N_f = 2+1+1
+    /// average, 155.7 MeV, as quoted by the PDG 2020 review "Leptonic decays of charged
+    /// pseudoscalar mesons". Sets the size of the structure-dependent K_l2γ terms relative to
+    /// inner bremsstrahlung (docs/physics.md §5.3).
+    public static let kaonDecayConstantGeV = 0.1557
 
     /// Total K+ width Γ_K = ħ/τ [GeV].
     public static var kaonChargedWidthGeV: Double { reducedPlanckGeVSeconds / kaonChargedLifetimeSeconds }
+}
+
+/// Measured K+ → γ transition form factors of K+ → l+ ν γ (vector F_V, axial vector F_A,
+/// dimensionless, PDG normalisation; docs/physics.md §5.3). Not PDG 2020 averages alone: each
+/// combination comes from the measurement that determines it.
+public enum KaonPhotonFormFactorData {
+    /// F_V(0) + F_A = 0.125 ± 0.007 ± 0.001 at q² = (p_K − k)² = 0: KLOE, F. Ambrosino et al.,
+    /// Eur. Phys. J. C 64 (2009) 627, arXiv:0907.3594 (PDG listing AMBROSINO 2009E), fitted
+    /// together with `vectorSlope` to K+ → e+ ν γ with E*_γ in 10–250 MeV, p*_e > 200 MeV.
+    public static let sumAtZeroTransfer = 0.125
+    /// Slope λ of F_V(q²) = F_V(0)(1 + λ q²/m_K²) = F_V(0)(1 + λ(1 − x)): λ = 0.38 ± 0.20 ± 0.02,
+    /// same KLOE fit (correlation −0.93 with the sum).
+    public static let vectorSlope = 0.38
+    /// F_V − F_A = 0.153 ± 0.033: the PDG average of F_A − F_V = −0.153 in K+ → μ+ ν γ (listing
+    /// "K± → ℓ± ν γ form factors";
+    /// OKA, KRAVTSOV 2019; ISTRA+, DUK 2011), the combination K_e2γ at KLOE's cuts cannot
+    /// see. Chiral perturbation theory at O(p⁴) predicts 0.055 (Bijnens, Ecker, Gasser,
+    /// Nucl. Phys. B 396 (1993) 81); the measurement is 3σ above it.
+    public static let differenceAtZeroTransfer = 0.153
 }

@@ -4,18 +4,18 @@ import Foundation
 /// the photon carries off missing mass, m²_miss = (p_ν + k)² > 0 (seed 001 Sec. III;
 /// docs/physics.md §5.1).
 ///
-/// Only inner bremsstrahlung is generated. For K+ → l+ ν γ the structure-dependent (SD)
-/// emission is omitted: negligible for K_μ2γ at the energies that fill the windows, but for
-/// K_e2γ the helicity-unsuppressed SD+ term is comparable to IB (B(SD+) ≈ 1.3 × 10⁻⁵), so the
-/// K+ → e+ N background is a lower estimate.
+/// K_l3γ is generated with inner bremsstrahlung only. K+ → l+ ν γ is generated with IB alone
+/// (the projection's default) or with the structure-dependent (SD) emission and its
+/// interference as well (`RadiativeEmission`): for K_e2γ the helicity-unsuppressed SD terms
+/// exceed IB, so the IB-only K+ → e+ N background is a lower estimate (docs/physics.md §5.3).
 public enum RadiativeProcess: String, Sendable, CaseIterable, Hashable, Codable {
     /// K+ → π0 e+ ν γ, background to K+ → π0 e+ N.
     case ke3Gamma = "K+ -> pi0 e+ nu gamma"
     /// K+ → π0 μ+ ν γ, background to K+ → π0 μ+ N.
     case kmu3Gamma = "K+ -> pi0 mu+ nu gamma"
-    /// K+ → e+ ν γ (IB only), background to K+ → e+ N.
+    /// K+ → e+ ν γ, background to K+ → e+ N.
     case ke2Gamma = "K+ -> e+ nu gamma"
-    /// K+ → μ+ ν γ (IB only), background to K+ → μ+ N (seed 000 Table 1).
+    /// K+ → μ+ ν γ, background to K+ → μ+ N (seed 000 Table 1).
     case kmu2Gamma = "K+ -> mu+ nu gamma"
 
     /// The radiative background of a production channel.

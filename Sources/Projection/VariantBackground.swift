@@ -21,11 +21,13 @@ public enum VariantBackground {
 
     /// The generated background of `process` for a variant: the shared sample seen through the
     /// variant's veto and resolution, for its N_K and background acceptance (when no background
-    /// acceptance is stated: acceptance 1, to be scaled by ε_sig(m_N) per window).
+    /// acceptance is stated: acceptance 1, to be scaled by ε_sig(m_N) per window). `emission`
+    /// adds structure-dependent K_l2γ emission; the default is inner bremsstrahlung alone.
     public static func radiativeModel(of process: RadiativeProcess, for scenario: Variant, generation: Generation = Generation(),
+                                      emission: RadiativeEmission = .innerBremsstrahlung,
                                       workers: Workers = .allCores) -> BackgroundModel {
         let sample = RadiativeSampleCache.shared.sample(
-            process: process, events: generation.events, seed: generation.seed,
+            process: process, emission: emission, events: generation.events, seed: generation.seed,
             photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV, workers: workers)
         let detector = scenario.detector
         return BackgroundModel(sample: sample, veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,
@@ -34,8 +36,9 @@ public enum VariantBackground {
 
     /// The channel's own radiative background for a variant (`radiativeModel(of:for:)`).
     public static func radiativeModel(for scenario: Variant, channel: Channel, generation: Generation = Generation(),
+                                      emission: RadiativeEmission = .innerBremsstrahlung,
                                       workers: Workers = .allCores) -> BackgroundModel {
-        radiativeModel(of: RadiativeProcess(backgroundFor: channel), for: scenario, generation: generation, workers: workers)
+        radiativeModel(of: RadiativeProcess(backgroundFor: channel), for: scenario, generation: generation, emission: emission, workers: workers)
     }
 
     /// The acceptance the reconstructed background spectrum is shown with: the stated background

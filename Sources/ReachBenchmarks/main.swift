@@ -33,6 +33,7 @@ print("")
 var rows: [BenchmarkRow] = []
 do {
     rows.append(GeneratorBenchmark.run(repetitions: repetitions))
+    rows.append(GeneratorBenchmark.runLeptonic(repetitions: repetitions))
     rows.append(PhotonPairGeneratorBenchmark.run(repetitions: repetitions))
     rows.append(try BackgroundBenchmark.run(file: file, repetitions: repetitions))
     rows.append(LimitBenchmark.run(repetitions: 3))

@@ -41,6 +41,8 @@ public struct RadiativePoint: Sendable, Equatable {
 /// A weighted-event generator: a pure function of its random stream.
 public protocol RadiativeEventGenerator: Sendable {
     var process: RadiativeProcess { get }
+    /// The parts of the amplitude the weights follow (inner bremsstrahlung unless stated).
+    var emission: RadiativeEmission { get }
     /// Lower photon-energy cut in the kaon frame [GeV]; softer photons belong to the peak at 0.
     var photonEnergyCutoffGeV: Double { get }
     func next(using rng: inout Xoshiro256StarStar) -> RadiativeEvent
@@ -50,6 +52,8 @@ public protocol RadiativeEventGenerator: Sendable {
 }
 
 extension RadiativeEventGenerator {
+    public var emission: RadiativeEmission { .innerBremsstrahlung }
+
     public func fill(_ points: UnsafeMutableBufferPointer<RadiativePoint>, using rng: inout Xoshiro256StarStar) {
         for i in points.indices {
             let event = next(using: &rng)

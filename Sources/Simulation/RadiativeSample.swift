@@ -15,6 +15,8 @@ import Physics
 /// Weights are fractions of the parent decays: Σ over all cells = Γ(E*_γ > E_cut)/Γ(parent).
 public struct RadiativeSample: Sendable {
     public let process: RadiativeProcess
+    /// Inner bremsstrahlung alone, or with structure-dependent emission (K_l2γ).
+    public let emission: RadiativeEmission
     public let events: Int
     public let seed: UInt64
     public let photonEnergyCutoffGeV: Double
@@ -68,23 +70,27 @@ public struct RadiativeSample: Sendable {
     }
 
     /// Generates `events` weighted events of the radiative background of `channel`.
-    public static func generate(channel: Channel, events: Int = defaultEvents, seed: UInt64,
+    public static func generate(channel: Channel, emission: RadiativeEmission = .innerBremsstrahlung,
+                                events: Int = defaultEvents, seed: UInt64,
                                 photonEnergyCutoffGeV: Double = defaultPhotonEnergyCutoffGeV, workers: Workers = .allCores) -> RadiativeSample {
-        generate(process: RadiativeProcess(backgroundFor: channel), events: events, seed: seed,
+        generate(process: RadiativeProcess(backgroundFor: channel), emission: emission, events: events, seed: seed,
                  photonEnergyCutoffGeV: photonEnergyCutoffGeV, workers: workers)
     }
 
     /// Generates `events` weighted events of `process`, in fixed chunks seeded from `seed`,
-    /// on all cores; identical output for identical arguments on any machine.
-    public static func generate(process: RadiativeProcess, events: Int = defaultEvents, seed: UInt64,
+    /// on all cores; identical output for identical arguments on any machine. Structure-
+    /// dependent emission exists for K_l2γ only (`RadiativeEmission.isAvailable(for:)`).
+    public static func generate(process: RadiativeProcess, emission: RadiativeEmission = .innerBremsstrahlung,
+                                events: Int = defaultEvents, seed: UInt64,
                                 photonEnergyCutoffGeV: Double = defaultPhotonEnergyCutoffGeV, workers: Workers = .allCores) -> RadiativeSample {
         precondition(events > 0, "a radiative sample needs at least one event")
         precondition(photonEnergyCutoffGeV > 0 && photonEnergyCutoffGeV < 0.05, "photon-energy cut-off must lie in (0, 50 MeV)")
+        precondition(emission.isAvailable(for: process), "structure-dependent emission is implemented for K_l2γ only")
         if process.hasNeutralPion {
             let generator = SemileptonicRadiativeGenerator(process: process, photonEnergyCutoffGeV: photonEnergyCutoffGeV)
             return generate(generator, events: events, seed: seed, workers: workers)
         } else {
-            let generator = LeptonicRadiativeGenerator(process: process, photonEnergyCutoffGeV: photonEnergyCutoffGeV)
+            let generator = LeptonicRadiativeGenerator(process: process, photonEnergyCutoffGeV: photonEnergyCutoffGeV, emission: emission)
             return generate(generator, events: events, seed: seed, workers: workers)
         }
     }
@@ -104,7 +110,7 @@ public struct RadiativeSample: Sendable {
         let (total, totalSquares) = normalise(weights: &weights, squares: &squares, events: n)
         // Var(mean) = (Σw²/N − mean²)/N with everything already divided by N.
         let variance = max(0, totalSquares - total * total / n)
-        return RadiativeSample(process: generator.process, events: events, seed: seed,
+        return RadiativeSample(process: generator.process, emission: generator.emission, events: events, seed: seed,
                                photonEnergyCutoffGeV: binning.energyMinimumGeV, massBinCount: Binning.massBins,
                                missingMassSquaredMaximumGeV2: binning.missingMassSquaredMaximumGeV2,
                                energyBinCount: Binning.energyBins, photonEnergyMaximumGeV: binning.energyMaximumGeV,

@@ -6,6 +6,7 @@ import Physics
 public final class RadiativeSampleCache: @unchecked Sendable {
     public struct Key: Hashable, Sendable {
         public var process: RadiativeProcess
+        public var emission: RadiativeEmission
         public var events: Int
         public var seed: UInt64
         public var photonEnergyCutoffGeV: Double
@@ -18,11 +19,14 @@ public final class RadiativeSampleCache: @unchecked Sendable {
     public init() {}
 
     /// The sample for these arguments, generated on first use.
-    public func sample(process: RadiativeProcess, events: Int = RadiativeSample.defaultEvents, seed: UInt64,
+    public func sample(process: RadiativeProcess, emission: RadiativeEmission = .innerBremsstrahlung,
+                       events: Int = RadiativeSample.defaultEvents, seed: UInt64,
                        photonEnergyCutoffGeV: Double = RadiativeSample.defaultPhotonEnergyCutoffGeV,
                        workers: Workers = .allCores) -> RadiativeSample {
-        samples.sample(for: Key(process: process, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV)) {
-            RadiativeSample.generate(process: process, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV, workers: workers)
+        let key = Key(process: process, emission: emission, events: events, seed: seed, photonEnergyCutoffGeV: photonEnergyCutoffGeV)
+        return samples.sample(for: key) {
+            RadiativeSample.generate(process: process, emission: emission, events: events, seed: seed,
+                                     photonEnergyCutoffGeV: photonEnergyCutoffGeV, workers: workers)
         }
     }
 

@@ -9,6 +9,19 @@ package enum SimulationBenchmarks {
     /// loop (`fill`, 256 events at a time) and returns Σw/N, which keeps the work observable.
     package static func generateOnOneThread(events: Int, seed: UInt64 = 1) -> Double {
         let generator = SemileptonicRadiativeGenerator(photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV)
+        return sumOfWeights(generator, events: events, seed: seed)
+    }
+
+    /// The same for K+ → e+ ν γ with inner bremsstrahlung, structure-dependent emission and
+    /// their interference (`LeptonicRadiativeGenerator`, the more expensive of its two weights).
+    package static func generateLeptonicOnOneThread(events: Int, seed: UInt64 = 1) -> Double {
+        let generator = LeptonicRadiativeGenerator(process: .ke2Gamma, photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV,
+                                                   emission: .innerBremsstrahlungAndStructure)
+        return sumOfWeights(generator, events: events, seed: seed)
+    }
+
+    /// Σw/N of `events` events of `generator` through `fill`, 256 at a time.
+    private static func sumOfWeights<G: RadiativeEventGenerator>(_ generator: G, events: Int, seed: UInt64) -> Double {
         var rng = Xoshiro256StarStar(seed: seed)
         var sum = 0.0
         withUnsafeTemporaryAllocation(of: RadiativePoint.self, capacity: 256) { points in
