@@ -64,7 +64,8 @@ public struct BackgroundSpectrum: Sendable {
         let acceptance = VariantBackground.spectrumAcceptance(for: scenario)
         shown.detector.backgroundAcceptance = acceptance
         let components = try scenario.background.map { component in
-            let source = try VariantBackground.source(component.source, for: shown, channel: channel, generation: generation, workers: workers)
+            let source = try VariantBackground.source(component.source, for: shown, channel: channel, generation: generation,
+                                                      emission: component.emission(for: channel), workers: workers)
             return (name: component.name(for: channel), bins: spectrum(of: source, binWidthGeV2: binWidthGeV2, rangeGeV2: range))
         }
         return BackgroundSpectrum(process: process, bins: total(components.map(\.bins)), components: components,

@@ -56,16 +56,17 @@ public enum VariantBackground {
         BackgroundComposition(components: try scenario.background.map { component in
             BackgroundComposition.Component(
                 label: component.name(for: channel),
-                source: try source(component.source, for: scenario, channel: channel, generation: generation, workers: workers),
+                source: try source(component.source, for: scenario, channel: channel, generation: generation,
+                                   emission: component.emission(for: channel), workers: workers),
                 relativeUncertainty: scenario.relativeUncertainty(of: component), group: component.group)
         })
     }
 
     /// A built-in process through the variant's detector, from the run's shared samples.
     static func generatedModel(of process: BackgroundProcess, for scenario: Variant, generation: Generation,
-                               workers: Workers) -> any MissingMassBackground {
+                               emission: RadiativeEmission, workers: Workers) -> any MissingMassBackground {
         if let radiative = process.radiative {
-            return radiativeModel(of: radiative, for: scenario, generation: generation, workers: workers)
+            return radiativeModel(of: radiative, for: scenario, generation: generation, emission: emission, workers: workers)
         }
         let flavour = process.undetectedPionFlavour ?? .muon
         let detector = scenario.detector
@@ -77,12 +78,12 @@ public enum VariantBackground {
 
     /// The background of one source, normalised to the variant's N_K.
     public static func source(_ source: BackgroundSource, for scenario: Variant, channel: Channel, generation: Generation = Generation(),
-                              workers: Workers = .allCores) throws -> any MissingMassBackground {
+                              emission: RadiativeEmission = .innerBremsstrahlung, workers: Workers = .allCores) throws -> any MissingMassBackground {
         let kaonDecays = scenario.exposure.effectiveKaonDecays
         switch source {
         case .radiative, .process:
             let process = source.process(for: channel) ?? BackgroundProcess(RadiativeProcess(backgroundFor: channel))
-            let generated = generatedModel(of: process, for: scenario, generation: generation, workers: workers)
+            let generated = generatedModel(of: process, for: scenario, generation: generation, emission: emission, workers: workers)
             // Background acceptance: stated, or the signal acceptance at each mass (then the
             // model is built for acceptance 1 and scaled per window).
             if scenario.detector.backgroundAcceptance != nil { return generated }

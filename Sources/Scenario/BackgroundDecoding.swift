@@ -13,7 +13,7 @@ import Physics
 /// uncertainties). A variant's `background` replaces the base's list whole.
 enum BackgroundDecoding {
     static let sourceKeys = ["model", "process", "table"]
-    static let keys = sourceKeys + ["normalisation", "label", "uncertainty", "group"]
+    static let keys = sourceKeys + ["normalisation", "label", "uncertainty", "group", "emission"]
     static let expected = "{model: radiative}, {process: <decay>} or {table: <file.csv>, normalisation: per_kaon_decay | {kaon_decays: <N>}}, with optional label, uncertainty and group; or a list of them"
     static let tableExpected = "a dN/dm2_miss table file (relative to the scenario's folder)"
     static let normalisationExpected = "per_kaon_decay, or {kaon_decays: <N>} for a table made for N kaon decays"
@@ -94,9 +94,28 @@ enum BackgroundDecoding {
             ValueDecoding.number($0, range: PhysicalRanges.backgroundUncertainty, expected: uncertaintyExpected, log: log)
         }
         let group = groupNode.flatMap { ValueDecoding.text($0, expected: "a correlation group name, like photon-veto", log: log) }
+        let emissionNode = reader.optional("emission")
+        let emission = emissionNode.flatMap { decodeEmission($0, source: source, context: context) }
         guard let source, (labelNode == nil) == (label == nil), (uncertaintyNode == nil) == (uncertainty == nil),
-              (groupNode == nil) == (group == nil) else { return nil }
-        return BackgroundComponent(source, label: label, relativeUncertainty: uncertainty, group: group)
+              (groupNode == nil) == (group == nil), (emissionNode == nil) == (emission == nil) else { return nil }
+        return BackgroundComponent(source, label: label, relativeUncertainty: uncertainty, group: group, emission: emission)
+    }
+
+    /// `emission:` of a radiative process: inner bremsstrahlung alone, or with the
+    /// structure-dependent terms (K+ → l+ ν γ only).
+    private static func decodeEmission(_ node: SourceNode, source: BackgroundSource?, context: DecodingContext) -> RadiativeEmission? {
+        let expected = "inner-bremsstrahlung, or inner-bremsstrahlung+structure for K+ -> l+ nu gamma"
+        guard let emission = ValueDecoding.choice(node, ValueDecoding.cases(RadiativeEmission.self), expected: expected, log: context.log) else { return nil }
+        guard let channel = context.channel, let source else { return emission }
+        guard let radiative = source.process(for: channel)?.radiative else {
+            context.log.report(node, "applies to a radiative decay, not to \(source.isGenerated ? "this process" : "a table")", expected: "emission only with a K+ -> ... gamma process")
+            return nil
+        }
+        guard emission.isAvailable(for: radiative) else {
+            context.log.report(node, "'\(emission.rawValue)' is not generated for \(radiative.rawValue) (inner bremsstrahlung only)", expected: "inner-bremsstrahlung")
+            return nil
+        }
+        return emission
     }
 
     /// A process by name; it must fake the channel's signal (same lepton; a π0 in both or neither).

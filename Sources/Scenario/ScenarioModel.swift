@@ -130,12 +130,26 @@ public struct BackgroundComponent: Sendable, Equatable {
     public var relativeUncertainty: Double?
     /// Components of one group have fully correlated uncertainties.
     public var group: String?
+    /// For a radiative process: the parts of the amplitude generated; nil for the default
+    /// (`emission(for:)`).
+    public var emission: RadiativeEmission?
 
-    public init(_ source: BackgroundSource, label: String? = nil, relativeUncertainty: Double? = nil, group: String? = nil) {
+    public init(_ source: BackgroundSource, label: String? = nil, relativeUncertainty: Double? = nil, group: String? = nil,
+                emission: RadiativeEmission? = nil) {
         self.source = source
         self.label = label
         self.relativeUncertainty = relativeUncertainty
         self.group = group
+        self.emission = emission
+    }
+
+    /// The emission generated: as written, else everything the process has — inner
+    /// bremsstrahlung, and for K+ → l+ ν γ the structure-dependent terms and their interference
+    /// (docs/physics.md §5.3).
+    public func emission(for channel: Channel) -> RadiativeEmission {
+        if let emission { return emission }
+        guard let radiative = source.process(for: channel)?.radiative else { return .innerBremsstrahlung }
+        return RadiativeEmission.innerBremsstrahlungAndStructure.isAvailable(for: radiative) ? .innerBremsstrahlungAndStructure : .innerBremsstrahlung
     }
 
     /// The name tables and figures show: the label, else the process, else the table's file name.

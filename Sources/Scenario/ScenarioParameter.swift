@@ -175,6 +175,7 @@ enum ParameterSchema {
             ("label", .text("a name")),
             ("uncertainty", .leaf(.number)),
             ("group", .text("a name")),
+            ("emission", .text("a choice (inner-bremsstrahlung, inner-bremsstrahlung+structure)")),
         ])),
         ("analysis", .mapping([
             ("window", .leaf(.sigmas)),

@@ -92,3 +92,21 @@ final class BackgroundCLITests: CLITestCase {
         XCTAssertTrue(validate.stdout.contains("'K+ -> pi+ pi+ pi-': table \(folder.path)/flat.csv (for 3.00e+10 kaon decays), uncertainty 20 %"), validate.stdout)
     }
 }
+
+/// K+ → e+ ν γ's structure-dependent emission dominates its inner bremsstrahlung at large
+/// m²_miss (helicity suppression of IB; KLOE's SD+ rate), so switching it off lowers b a lot.
+final class StructureDependentEmissionCLITests: CLITestCase {
+    func testStructureDependentEmissionRaisesTheElectronBackground() throws {
+        let base = TestScenarios.small.replacingOccurrences(of: "channel: K+ -> pi0 e+ N", with: "channel: K+ -> e+ N")
+            .replacingOccurrences(of: "from: 100 MeV, to: 150 MeV, step: 10 MeV", with: "from: 250 MeV, to: 300 MeV, step: 50 MeV")
+        try write(base, to: "full.yaml")
+        try write(base.replacingOccurrences(of: "signal_acceptance: 0.1", with: "signal_acceptance: 0.1\n  background: { model: radiative, emission: inner-bremsstrahlung }"), to: "ib.yaml")
+        let full = try reach("project", "full.yaml", "--statistics", "100000", "--quiet")
+        let ib = try reach("project", "ib.yaml", "--statistics", "100000", "--quiet")
+        assertSuccess(full)
+        assertSuccess(ib)
+        for (withStructure, innerOnly) in zip(column("background", of: full.stdout), column("background", of: ib.stdout)) {
+            XCTAssertGreaterThan(withStructure, 10 * innerOnly)
+        }
+    }
+}

@@ -89,4 +89,19 @@ final class BackgroundComponentTests: XCTestCase {
         XCTAssertNotNil(decoded(noVeto + "  background: [{ table: a.csv, normalisation: per_kaon_decay }, { table: b.csv, normalisation: per_kaon_decay }]\n"))
         XCTAssertEqual(errorLines(noVeto + "  background: [{ table: a.csv, normalisation: per_kaon_decay }, { model: radiative }]\n").first?.contains("base.detector.veto: missing"), true)
     }
+
+    /// K+ → l+ ν γ is generated with its structure-dependent emission unless a component asks
+    /// for inner bremsstrahlung alone; K_l3γ has inner bremsstrahlung only.
+    func testEmissionDefaultsAndChecks() throws {
+        let file = try XCTUnwrap(decoded(muonScenario))
+        XCTAssertEqual(file.variants[0].background[0].emission(for: file.channel), .innerBremsstrahlungAndStructure)
+        let pion = try XCTUnwrap(decoded(minimalScenario))
+        XCTAssertEqual(pion.variants[0].background[0].emission(for: pion.channel), .innerBremsstrahlung)
+        let ibOnly = try XCTUnwrap(decoded(muonScenario + "  background: { model: radiative, emission: inner-bremsstrahlung }\n"))
+        XCTAssertEqual(ibOnly.variants[0].background[0].emission(for: ibOnly.channel), .innerBremsstrahlung)
+        XCTAssertEqual(errorLines(minimalScenario + "  background: { model: radiative, emission: inner-bremsstrahlung+structure }\n").first?
+            .contains("'inner-bremsstrahlung+structure' is not generated for K+ -> pi0 e+ nu gamma (inner bremsstrahlung only)"), true)
+        XCTAssertEqual(errorLines(muonScenario + "  background: { process: \"K+ -> pi0 mu+ nu\", emission: inner-bremsstrahlung }\n").first?
+            .contains("applies to a radiative decay"), true)
+    }
 }
