@@ -127,15 +127,9 @@ public struct SemileptonicPhotonPairGenerator: Sendable {
     static func draw(_ rng: inout Xoshiro256StarStar) -> Draws {
         let missingMass = rng.uniform(), neutrinoEnergy = rng.uniform()
         let pionCos = 2 * rng.uniform() - 1, decayCos = 2 * rng.uniform() - 1
-        var x = 0.0, y = 0.0, r2 = 0.0
-        repeat {
-            x = 2 * rng.uniform() - 1
-            y = 2 * rng.uniform() - 1
-            r2 = x * x + y * y
-        } while r2 > 1 || r2 == 0
-        let inverseR2 = 1 / r2
+        let azimuth = rng.uniformAzimuth()
         return Draws(missingMass: missingMass, neutrinoEnergy: neutrinoEnergy, pionCos: pionCos, decayCos: decayCos,
-                     azimuthCos: (x * x - y * y) * inverseR2, azimuthSin: 2 * x * y * inverseR2)
+                     azimuthCos: azimuth.cos, azimuthSin: azimuth.sin)
     }
 
     /// The Dalitz point of `d`: m²_miss, lepton energy and momentum, neutrino energy, π0 energy

@@ -27,16 +27,9 @@ extension SemileptonicRadiativeGenerator {
     static func draw(_ rng: inout Xoshiro256StarStar) -> Draws {
         let energy = rng.uniform(), leptonEnergy = rng.uniform(), neutrinoEnergy = rng.uniform()
         let direction = rng.uniform(), directionChoice = rng.uniform()
-        // Uniform azimuth without sin/cos: a uniform point in the unit disc, angle doubled.
-        var x = 0.0, y = 0.0, r2 = 0.0
-        repeat {
-            x = 2 * rng.uniform() - 1
-            y = 2 * rng.uniform() - 1
-            r2 = x * x + y * y
-        } while r2 > 1 || r2 == 0
-        let inverseR2 = 1 / r2
+        let azimuth = rng.uniformAzimuth()
         return Draws(energy: energy, leptonEnergy: leptonEnergy, neutrinoEnergy: neutrinoEnergy, direction: direction,
-                     directionChoice: directionChoice, azimuthCos: (x * x - y * y) * inverseR2, azimuthSin: 2 * x * y * inverseR2)
+                     directionChoice: directionChoice, azimuthCos: azimuth.cos, azimuthSin: azimuth.sin)
     }
 
     /// Stage 1 result: the photon energy and the Dalitz point of Q = P − k → π0 l+ ν.

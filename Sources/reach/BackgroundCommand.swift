@@ -42,13 +42,8 @@ struct BackgroundCommand: ParsableCommand {
         let document = try input.selectedDocument(of: input.loadDocuments())
         try output.check(against: [document])
         let variant = document.variants[try input.selectedVariant(in: document)]
-        let spectrum: BackgroundSpectrum
-        do {
-            spectrum = try BackgroundSpectrum.make(for: variant, channel: document.channel, binWidthGeV2: width,
-                                                   generation: simulation.generation, workers: simulation.workers)
-        } catch {
-            throw BackgroundSpectrumOptions.failure(error, binWidth: binWidth.text)
-        }
+        let spectrum = try BackgroundSpectrumOptions.spectrum(of: variant, in: document, binWidthGeV2: width, written: binWidth.text,
+                                                              simulation: simulation)
         try output.emit(spectrum.csv(header: [
             "reach background: \(document.channel.name), variant '\(variant.label)'",
             "events per bin of width \(TableFormatting.format(width)) GeV^2 for N_K = \(TableFormatting.format(spectrum.kaonDecays)), background acceptance \(TableFormatting.format(spectrum.acceptance))",
@@ -60,6 +55,17 @@ struct BackgroundCommand: ParsableCommand {
 
 /// What `background` and `plot-background` share about the spectrum's options.
 enum BackgroundSpectrumOptions {
+    /// The variant's spectrum, or the command's error for why it cannot be made.
+    static func spectrum(of variant: Variant, in document: ScenarioFile, binWidthGeV2: Double, written: String,
+                         simulation: SimulationOptions) throws -> BackgroundSpectrum {
+        do {
+            return try BackgroundSpectrum.make(for: variant, channel: document.channel, binWidthGeV2: binWidthGeV2,
+                                               generation: simulation.generation, workers: simulation.workers)
+        } catch {
+            throw failure(error, binWidth: written)
+        }
+    }
+
     /// A spectrum that cannot be made: the bin width is the command line's error (64); a
     /// table that cannot be read is the input's (65).
     static func failure(_ error: any Error, binWidth: String) -> any Error {

@@ -49,13 +49,8 @@ struct PlotBackgroundCommand: ParsableCommand {
         }
         let index = try input.selectedVariant(in: document)
         let variant = document.variants[index]
-        let spectrum: BackgroundSpectrum
-        do {
-            spectrum = try BackgroundSpectrum.make(for: variant, channel: document.channel, binWidthGeV2: width,
-                                                   generation: simulation.generation, workers: simulation.workers)
-        } catch {
-            throw BackgroundSpectrumOptions.failure(error, binWidth: binWidth.text)
-        }
+        let spectrum = try BackgroundSpectrumOptions.spectrum(of: variant, in: document, binWidthGeV2: width, written: binWidth.text,
+                                                              simulation: simulation)
         // The window the projection uses at this mass (a fixed k, or the optimal one).
         let point: SensitivityPoint
         do {
