@@ -1,7 +1,13 @@
 /// Detector response to signal and background.
 public struct Detector: Sendable, Equatable {
-    /// σ of the reconstructed m²_miss [GeV²].
-    public var resolutionGeV2: Double
+    /// σ of the reconstructed m²_miss, constant or as a function of the missing mass.
+    public var resolution: MissingMassResolution
+    /// The constant σ [GeV²], or the largest σ of a table; setting it makes the resolution
+    /// constant (`reach scan --parameter detector.resolution`).
+    public var resolutionGeV2: Double {
+        get { resolution.largestGeV2 }
+        set { resolution = .constant(newValue) }
+    }
     public var veto: PhotonVeto
     /// ε_sig(m_N) (seed 001 Eq. 1).
     public var signalAcceptance: SignalAcceptance
@@ -11,11 +17,17 @@ public struct Detector: Sendable, Equatable {
     /// f_vis: fraction of HNLs decaying visibly inside the detector (seed 001 Eq. 1).
     public var visibleDecayFraction: Double
 
-    public init(resolutionGeV2: Double, veto: PhotonVeto, signalAcceptance: SignalAcceptance, backgroundAcceptance: Double? = nil, visibleDecayFraction: Double = 0) {
-        self.resolutionGeV2 = resolutionGeV2
+    public init(resolution: MissingMassResolution, veto: PhotonVeto, signalAcceptance: SignalAcceptance, backgroundAcceptance: Double? = nil, visibleDecayFraction: Double = 0) {
+        self.resolution = resolution
         self.veto = veto
         self.signalAcceptance = signalAcceptance
         self.backgroundAcceptance = backgroundAcceptance
         self.visibleDecayFraction = visibleDecayFraction
+    }
+
+    /// A detector with a constant resolution σ = `resolutionGeV2` [GeV²].
+    public init(resolutionGeV2: Double, veto: PhotonVeto, signalAcceptance: SignalAcceptance, backgroundAcceptance: Double? = nil, visibleDecayFraction: Double = 0) {
+        self.init(resolution: .constant(resolutionGeV2), veto: veto, signalAcceptance: signalAcceptance,
+                  backgroundAcceptance: backgroundAcceptance, visibleDecayFraction: visibleDecayFraction)
     }
 }

@@ -45,7 +45,8 @@ public struct BackgroundSpectrum: Sendable {
     /// The background acceptance the spectrum is shown with (`VariantBackground.spectrumAcceptance`).
     public var acceptance: Double
 
-    /// The m²_miss range of the spectrum for a background ending at `endpointGeV2`, smeared by σ.
+    /// The m²_miss range of the spectrum for a background ending at `endpointGeV2`, smeared by σ
+    /// (the largest σ of a resolution that depends on the mass).
     public static func rangeGeV2(endpointGeV2: Double, resolutionGeV2: Double) -> ClosedRange<Double> {
         (-sigmasBelowZero * resolutionGeV2)...(endpointGeV2 + sigmasBeyondEndpoint * resolutionGeV2)
     }
@@ -54,7 +55,7 @@ public struct BackgroundSpectrum: Sendable {
     public static func make(for scenario: Variant, channel: Channel, binWidthGeV2: Double,
                             generation: VariantBackground.Generation = .init(), workers: Workers = .allCores) throws -> BackgroundSpectrum {
         let process = RadiativeProcess(backgroundFor: channel)
-        let range = rangeGeV2(endpointGeV2: process.missingMassSquaredEndpointGeV2, resolutionGeV2: scenario.detector.resolutionGeV2)
+        let range = rangeGeV2(endpointGeV2: process.missingMassSquaredEndpointGeV2, resolutionGeV2: scenario.detector.resolution.largestGeV2)
         let bins = (range.upperBound - range.lowerBound) / binWidthGeV2
         guard binWidthGeV2 > 0, bins >= 1, bins <= Double(maximumBins) else {
             throw Problem.binWidth(GeV2: binWidthGeV2, bins: bins, range: range)

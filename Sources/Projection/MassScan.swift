@@ -52,8 +52,11 @@ public struct MassScan: Sendable {
             branchingFractionPerU2: channel.branchingFractionPerU2(massGeV: massGeV),
             signalAcceptance: detector.signalAcceptance.value(atMassGeV: massGeV),
             visibleDecayFraction: detector.visibleDecayFraction)
-        let signal = PeakSignal(yield: yield, centreGeV2: centre, resolutionGeV2: detector.resolutionGeV2)
-        func region(k: Double) -> SignalRegion { .window(centreGeV2: centre, k: k, resolutionGeV2: detector.resolutionGeV2) }
+        // The signal peak and its window ±kσ use σ at the hypothesis, σ(m²_miss = m_N²)
+        // (docs/physics.md §4.3 and §5.8).
+        let sigma = detector.resolution.sigmaGeV2(atMissingMassSquaredGeV2: centre)
+        let signal = PeakSignal(yield: yield, centreGeV2: centre, resolutionGeV2: sigma)
+        func region(k: Double) -> SignalRegion { .window(centreGeV2: centre, k: k, resolutionGeV2: sigma) }
 
         // b and δb in the window ±kσ. δb comes from the components' relative uncertainties; the
         // generator's MC uncertainty is a property of the tool's sample, not of the experiment,

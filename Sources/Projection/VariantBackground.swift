@@ -30,7 +30,7 @@ public enum VariantBackground {
             process: process, emission: emission, events: generation.events, seed: generation.seed,
             photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV, workers: workers)
         let detector = scenario.detector
-        return BackgroundModel(sample: sample, veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,
+        return BackgroundModel(sample: sample, veto: detector.veto, resolution: detector.resolution,
                                kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: detector.backgroundAcceptance ?? 1)
     }
 
@@ -71,7 +71,7 @@ public enum VariantBackground {
         let flavour = process.undetectedPionFlavour ?? .muon
         let detector = scenario.detector
         return UndetectedPionBackground(sample: PhotonPairSample.cached(flavour: flavour, events: generation.events, seed: generation.seed, workers: workers),
-                                        veto: detector.veto, resolutionGeV2: detector.resolutionGeV2,
+                                        veto: detector.veto, resolution: detector.resolution,
                                         kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: detector.backgroundAcceptance ?? 1,
                                         workers: workers)
     }

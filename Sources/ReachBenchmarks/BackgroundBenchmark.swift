@@ -19,7 +19,7 @@ enum BackgroundBenchmark {
             do {
                 let background = try VariantBackground.composition(for: scenario, channel: file.channel)
                 for mass in masses {
-                    checksum += background.estimate(in: .window(centreGeV2: mass * mass, k: k, resolutionGeV2: scenario.detector.resolutionGeV2)).total.events
+                    checksum += background.estimate(in: .window(centreGeV2: mass * mass, k: k, resolutionGeV2: scenario.detector.resolution.sigmaGeV2(atMissingMassSquaredGeV2: mass * mass))).total.events
                 }
             } catch {
                 failure = error

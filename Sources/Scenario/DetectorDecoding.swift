@@ -7,7 +7,8 @@ enum DetectorDecoding {
     static let keys = ["resolution", "veto", "signal_acceptance", "background_acceptance", "visible_decay_fraction"]
     static let vetoKeys = ["hermetic_angle", "inefficiency", "beyond"]
 
-    static let resolutionExpected = "the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2"
+    static let resolutionExpected = "the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2}"
+    static let sigmaExpected = "the sigma of m2_miss at this missing mass, a squared mass in [1e-9, 1] GeV^2 like 1.2e-3 GeV^2"
     static let vetoExpected = "a mapping {hermetic_angle: 50 mrad, inefficiency: 1e-3, beyond: missed}"
     static let angleExpected = "the edge of the hermetic veto coverage, an angle in (0, 180 deg] like 50 mrad"
     static let inefficiencyExpected = "a photon-veto inefficiency in [0, 1] like 1e-3, or a list of points {energy: 1 GeV, inefficiency: 1e-3}"
@@ -19,9 +20,7 @@ enum DetectorDecoding {
     static func decode(_ node: SourceNode, vetoRequired: Bool, log: DiagnosticLog) -> Detector? {
         guard let reader = MappingReader(node, allowedKeys: keys, expected: "a mapping {resolution, veto, signal_acceptance, ...}", log: log)
         else { return nil }
-        let resolution = reader.required("resolution", expected: resolutionExpected).flatMap {
-            ValueDecoding.quantity($0, .massSquared, range: PhysicalRanges.resolutionGeV2, expected: resolutionExpected, log: log)
-        }
+        let resolution = reader.required("resolution", expected: resolutionExpected).flatMap { decodeResolution($0, log: log) }
         let veto: PhotonVeto?
         if let vetoNode = reader.optional("veto") {
             veto = decodeVeto(vetoNode, log: log)
@@ -43,8 +42,21 @@ enum DetectorDecoding {
             ValueDecoding.number($0, range: ValueRange(lower: 0, upper: 1, upperInclusive: false), expected: visibleExpected, log: log)
         } ?? 0
         guard valid, let resolution, let veto, let acceptance, let visible else { return nil }
-        return Detector(resolutionGeV2: resolution, veto: veto, signalAcceptance: acceptance,
+        return Detector(resolution: resolution, veto: veto, signalAcceptance: acceptance,
                         backgroundAcceptance: backgroundAcceptance, visibleDecayFraction: visible)
+    }
+
+    /// σ(m²_miss): one squared mass, or σ against the missing mass m_miss = √m²_miss at two
+    /// or more increasing masses (docs/physics.md §5.8).
+    private static func decodeResolution(_ node: SourceNode, log: DiagnosticLog) -> MissingMassResolution? {
+        guard let elements = node.elements else {
+            return ValueDecoding.quantity(node, .massSquared, range: PhysicalRanges.resolutionGeV2, expected: resolutionExpected, log: log)
+                .map { .constant($0) }
+        }
+        let table = PointTableDecoding(xKey: "mass", xDimension: .mass, xExpected: "a missing mass >= 0 like 200 MeV",
+                                       yKey: "sigma", yExpected: sigmaExpected, yDimension: .massSquared,
+                                       yRange: PhysicalRanges.resolutionGeV2, minimumCount: 2)
+        return table.decode(elements, listNode: node, log: log).map { .table(massesGeV: $0.xs, sigmasGeV2: $0.ys) }
     }
 
     private static func decodeVeto(_ node: SourceNode, log: DiagnosticLog) -> PhotonVeto? {

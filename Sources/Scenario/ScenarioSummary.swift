@@ -40,7 +40,7 @@ public enum ScenarioSummary {
         let detector = scenario.detector
         var lines = ["N_K effective: \(sci(scenario.exposure.effectiveKaonDecays))"]
         lines += scenario.exposure.streams.map { "  stream '\($0.name)': " + streamLine($0) }
-        lines.append("resolution: sigma(m2_miss) = \(sci(detector.resolutionGeV2)) GeV^2")
+        lines.append("resolution: " + resolutionText(detector.resolution))
         lines.append("veto: " + vetoLine(detector.veto))
         let background = detector.backgroundAcceptance.map { plain($0) } ?? "same as signal"
         lines.append("acceptance: signal \(acceptanceText(detector.signalAcceptance)), background \(background), visible decay fraction \(plain(detector.visibleDecayFraction))")
@@ -98,6 +98,16 @@ public enum ScenarioSummary {
             inefficiency = "table of \(energies.count) points, \(gev(energies.first ?? 0)) to \(gev(energies.last ?? 0))"
         }
         return "hermetic to \(plain(veto.hermeticAngleRad * 1e3)) mrad, inefficiency \(inefficiency), beyond: \(veto.beyond.rawValue)"
+    }
+
+    /// The constant σ, or every point of the table (σ against the missing mass).
+    private static func resolutionText(_ resolution: MissingMassResolution) -> String {
+        switch resolution {
+        case .constant(let sigma): return "sigma(m2_miss) = \(sci(sigma)) GeV^2"
+        case .table(let masses, let sigmas):
+            let points = zip(masses, sigmas).map { "\(mev($0)) \(sci($1))" }.joined(separator: ", ")
+            return "sigma(m2_miss) in GeV^2 against m_miss, \(masses.count) points: \(points)"
+        }
     }
 
     private static func acceptanceText(_ acceptance: SignalAcceptance) -> String {

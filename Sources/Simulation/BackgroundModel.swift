@@ -8,14 +8,15 @@ import DetectorModel
 /// resolution.
 ///
 /// Expected events for a variant = N_K × acceptance × B(parent) × [Σ cells w·P̄_miss(E*_γ) ·
-/// G(window | m²) + (1 − R_cut) · G(window | 0)], where G is the Gaussian (σ = resolution)
-/// probability for an event at true m² to be reconstructed inside the window (integrated
+/// G(window | m²) + (1 − R_cut) · G(window | 0)], where G is the Gaussian probability, of width σ(m²) = the resolution at
+/// the event's true m²_miss (docs/physics.md §5.8), for an event at true m² to be
+/// reconstructed inside the window (integrated
 /// analytically with erfc), P̄_miss the direction-averaged veto miss probability, and the second
 /// term the non-radiative and soft-photon peak at m²_miss = 0, which is never vetoed.
 public struct BackgroundModel: MissingMassBackground {
     public let sample: RadiativeSample
     public let veto: PhotonVeto
-    public let resolutionGeV2: Double
+    public let resolution: MissingMassResolution
     public let kaonDecays: Double
     public let acceptance: Double
     public let beam: KaonBeam
@@ -38,11 +39,28 @@ public struct BackgroundModel: MissingMassBackground {
     /// All reconstructed events of the parent decay, radiative or not: N_K × acceptance × B.
     public var totalEvents: Double { kaonDecays * acceptance * sample.process.parentBranchingFraction }
 
+    /// σ [GeV²] of each true-m² bin (σ at the bin centre), of the peak at 0, and the largest
+    /// (how far the smearing reaches); at least 10⁻¹² GeV².
+    let binSigmasGeV2: [Double]
+    let peakSigmaGeV2: Double
+    let reachSigmaGeV2: Double
+
+    /// The model with a constant resolution σ = `resolutionGeV2` [GeV²].
     public init(sample: RadiativeSample, veto: PhotonVeto, resolutionGeV2: Double, kaonDecays: Double,
+                acceptance: Double = BackgroundModel.defaultAcceptance, beam: KaonBeam = .na62) {
+        self.init(sample: sample, veto: veto, resolution: .constant(resolutionGeV2), kaonDecays: kaonDecays, acceptance: acceptance, beam: beam)
+    }
+
+    public init(sample: RadiativeSample, veto: PhotonVeto, resolution: MissingMassResolution, kaonDecays: Double,
                 acceptance: Double = BackgroundModel.defaultAcceptance, beam: KaonBeam = .na62) {
         self.sample = sample
         self.veto = veto
-        self.resolutionGeV2 = resolutionGeV2
+        self.resolution = resolution
+        binSigmasGeV2 = (0..<sample.massBinCount).map {
+            max(resolution.sigmaGeV2(atMissingMassSquaredGeV2: sample.massBinCentreGeV2($0)), 1e-12)
+        }
+        peakSigmaGeV2 = max(resolution.sigmaGeV2(atMissingMassSquaredGeV2: 0), 1e-12)
+        reachSigmaGeV2 = max(resolution.largestGeV2, 1e-12)
         self.kaonDecays = kaonDecays
         self.acceptance = acceptance
         self.beam = beam
@@ -87,26 +105,27 @@ public struct BackgroundModel: MissingMassBackground {
         return 1 - 0.5 * (Double.erfc(b) + Double.erfc(-a))
     }
 
-    /// Sums over true-m² bins of events × fraction in [lo, hi] (variances × fraction²); the
-    /// peak at 0 is exact (its share 1 − R_cut is known to the MC precision of R_cut, neglected).
+    /// Sums over true-m² bins of events × fraction in [lo, hi] (variances × fraction²), each bin
+    /// smeared with the σ at its true m²; the peak at 0 is exact (its share 1 − R_cut is known to
+    /// the MC precision of R_cut, neglected).
     func integrate(lo: Double, hi: Double) -> (before: Double, after: Double, variance: Double, beforeVariance: Double) {
-        let sigma = max(resolutionGeV2, 1e-12)
+        let sigma = reachSigmaGeV2
         let width = sample.massBinWidthGeV2
-        // Bins within 8σ of the window; none when the window lies beyond the histogram.
+        // Bins within 8 σ_max of the window; none when the window lies beyond the histogram.
         let lowest = ((lo - 8 * sigma) / width).rounded(.down), highest = ((hi + 8 * sigma) / width).rounded(.up)
         let first = clampedBinIndex(lowest, count: sample.massBinCount)
         let last = clampedBinIndex(highest, count: sample.massBinCount)
         var before = 0.0, after = 0.0, variance = 0.0, beforeVariance = 0.0
         if first <= last, lowest < Double(sample.massBinCount), highest >= 0 {
             for bin in first...last where beforeVeto[bin] > 0 {
-                let f = Self.gaussianFraction(trueGeV2: sample.massBinCentreGeV2(bin), lo: lo, hi: hi, sigma: sigma)
+                let f = Self.gaussianFraction(trueGeV2: sample.massBinCentreGeV2(bin), lo: lo, hi: hi, sigma: binSigmasGeV2[bin])
                 before += beforeVeto[bin] * f
                 after += afterVeto[bin] * f
                 variance += afterVetoVariance[bin] * f * f
                 beforeVariance += beforeVetoVariance[bin] * f * f
             }
         }
-        let peak = peakEvents * Self.gaussianFraction(trueGeV2: 0, lo: lo, hi: hi, sigma: sigma)
+        let peak = peakEvents * Self.gaussianFraction(trueGeV2: 0, lo: lo, hi: hi, sigma: peakSigmaGeV2)
         return (before + peak, after + peak, variance, beforeVariance)
     }
 

@@ -1,3 +1,5 @@
+import DetectorModel
+
 /// Expected events per bin of true m²_miss, before and after the photon veto, with their MC
 /// variances; what one region of reconstructed m²_miss receives from them after the Gaussian
 /// resolution (docs/physics.md §5.8, `BackgroundModel.gaussianFraction`).
@@ -48,17 +50,24 @@ struct TrueMassHistogram: Sendable {
         }
     }
 
-    /// Σ over bins within 8σ of [lo, hi] of events × G([lo, hi] | bin centre), variances × G²;
-    /// `hi` may be +∞ (a cut region).
-    func integrate(lo: Double, hi: Double, sigmaGeV2: Double) -> (before: Double, after: Double, beforeVariance: Double, afterVariance: Double) {
-        let sigma = max(sigmaGeV2, 1e-12)
+    /// σ [GeV²] of each bin: the resolution at the bin centre, at least 10⁻¹² GeV² (the width
+    /// of the Gaussian kernel depends on the true m²_miss, docs/physics.md §5.8).
+    func binSigmasGeV2(_ resolution: MissingMassResolution) -> [Double] {
+        (0..<count).map { max(resolution.sigmaGeV2(atMissingMassSquaredGeV2: centreGeV2($0)), 1e-12) }
+    }
+
+    /// Σ over bins within 8 σ_max of [lo, hi] of events × G([lo, hi] | bin centre, σ of the bin),
+    /// variances × G²; `sigmasGeV2` from `binSigmasGeV2`, `reachGeV2` their largest; `hi` may be
+    /// +∞ (a cut region). A constant σ gives every bin the same kernel.
+    func integrate(lo: Double, hi: Double, sigmasGeV2: [Double], reachGeV2: Double) -> (before: Double, after: Double, beforeVariance: Double, afterVariance: Double) {
+        let sigma = reachGeV2
         let lowest = ((lo - 8 * sigma - lowerGeV2) / binWidthGeV2).rounded(.down)
         let highest = ((hi + 8 * sigma - lowerGeV2) / binWidthGeV2).rounded(.up)
         var before = 0.0, after = 0.0, beforeVariance = 0.0, afterVariance = 0.0
         guard lowest < Double(count), highest >= 0 else { return (0, 0, 0, 0) }
         let first = clampedBinIndex(lowest, count: count), last = clampedBinIndex(highest, count: count)
         for bin in first...last where beforeVeto[bin] > 0 {
-            let f = BackgroundModel.gaussianFraction(trueGeV2: centreGeV2(bin), lo: lo, hi: hi, sigma: sigma)
+            let f = BackgroundModel.gaussianFraction(trueGeV2: centreGeV2(bin), lo: lo, hi: hi, sigma: sigmasGeV2[bin])
             before += beforeVeto[bin] * f
             after += afterVeto[bin] * f
             beforeVariance += beforeVetoVariance[bin] * f * f

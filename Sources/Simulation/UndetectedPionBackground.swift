@@ -18,10 +18,13 @@ import DetectorModel
 public struct UndetectedPionBackground: MissingMassBackground {
     public let sample: PhotonPairSample
     public let veto: PhotonVeto
-    public let resolutionGeV2: Double
+    public let resolution: MissingMassResolution
     public let kaonDecays: Double
     public let acceptance: Double
     let histogram: TrueMassHistogram
+    /// σ [GeV²] of each true-m² bin and the largest (`TrueMassHistogram.binSigmasGeV2`).
+    let binSigmasGeV2: [Double]
+    let reachSigmaGeV2: Double
 
     /// Bins of true m²_miss over the process's range: 2048, ≈ 6 × 10⁻⁵ GeV² wide for K_μ3, far
     /// below any resolution.
@@ -33,14 +36,21 @@ public struct UndetectedPionBackground: MissingMassBackground {
     /// All reconstructed K_l3 events, whatever the π0 does: N_K × A × B(K_l3).
     public var totalEvents: Double { kaonDecays * acceptance * parentBranchingFraction }
 
-    /// The background of `sample` through `veto` and the resolution `resolutionGeV2`, for
-    /// `kaonDecays` K+ decays and acceptance `acceptance`. The veto is applied to the stored
-    /// events chunk by chunk on `workers`, summed in chunk order (same numbers for any count).
+    /// The background with a constant resolution σ = `resolutionGeV2` [GeV²].
     public init(sample: PhotonPairSample, veto: PhotonVeto, resolutionGeV2: Double, kaonDecays: Double,
+                acceptance: Double, workers: Workers = .allCores) {
+        self.init(sample: sample, veto: veto, resolution: .constant(resolutionGeV2), kaonDecays: kaonDecays,
+                  acceptance: acceptance, workers: workers)
+    }
+
+    /// The background of `sample` through `veto` and `resolution`, for `kaonDecays` K+ decays
+    /// and acceptance `acceptance`. The veto is applied to the stored events chunk by chunk on
+    /// `workers`, summed in chunk order (same numbers for any count).
+    public init(sample: PhotonPairSample, veto: PhotonVeto, resolution: MissingMassResolution, kaonDecays: Double,
                 acceptance: Double, workers: Workers = .allCores) {
         self.sample = sample
         self.veto = veto
-        self.resolutionGeV2 = resolutionGeV2
+        self.resolution = resolution
         self.kaonDecays = kaonDecays
         self.acceptance = acceptance
         let range = sample.missingMassSquaredRangeGeV2
@@ -57,13 +67,15 @@ public struct UndetectedPionBackground: MissingMassBackground {
         let scale = kaonDecays * acceptance * SemileptonicProduction.measuredBranching(flavour: sample.flavour) / Double(sample.events)
         histogram.scale(by: scale)
         self.histogram = histogram
+        binSigmasGeV2 = histogram.binSigmasGeV2(resolution)
+        reachSigmaGeV2 = max(resolution.largestGeV2, 1e-12)
     }
 
     /// Generates the sample (`PhotonPairSample.generate`) and applies the detector to it.
     public init(flavour: LeptonFlavour, veto: PhotonVeto, resolutionGeV2: Double, kaonDecays: Double, acceptance: Double,
                 events: Int = PhotonPairSample.defaultEvents, seed: UInt64, workers: Workers = .allCores) {
         self.init(sample: PhotonPairSample.generate(flavour: flavour, events: events, seed: seed, workers: workers),
-                  veto: veto, resolutionGeV2: resolutionGeV2, kaonDecays: kaonDecays, acceptance: acceptance, workers: workers)
+                  veto: veto, resolution: .constant(resolutionGeV2), kaonDecays: kaonDecays, acceptance: acceptance, workers: workers)
     }
 
     /// Σw (before the veto) and Σw · B(π0 → γγ) P₁P₂ (after) per true-m² bin over `events`, with
@@ -88,7 +100,7 @@ public struct UndetectedPionBackground: MissingMassBackground {
 
     public func events(in region: SignalRegion) -> BackgroundEstimate {
         let range = region.rangeGeV2
-        let sums = histogram.integrate(lo: range.lowerBound, hi: range.upperBound, sigmaGeV2: resolutionGeV2)
+        let sums = histogram.integrate(lo: range.lowerBound, hi: range.upperBound, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2)
         return BackgroundEstimate(events: sums.after, mcUncertainty: sums.afterVariance.squareRoot(), eventsBeforeVeto: sums.before)
     }
 
@@ -99,7 +111,7 @@ public struct UndetectedPionBackground: MissingMassBackground {
         let count = max(1, Int(((rangeGeV2.upperBound - rangeGeV2.lowerBound) / binWidthGeV2).rounded(.up)))
         return (0..<count).map { index in
             let lo = rangeGeV2.lowerBound + Double(index) * binWidthGeV2
-            let sums = histogram.integrate(lo: lo, hi: lo + binWidthGeV2, sigmaGeV2: resolutionGeV2)
+            let sums = histogram.integrate(lo: lo, hi: lo + binWidthGeV2, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2)
             return SpectrumBin(m2GeV2: lo + 0.5 * binWidthGeV2, widthGeV2: binWidthGeV2,
                                beforeVeto: sums.before, uncertaintyBeforeVeto: sums.beforeVariance.squareRoot(),
                                afterVeto: sums.after, uncertaintyAfterVeto: sums.afterVariance.squareRoot())

@@ -59,8 +59,8 @@ struct PlotBackgroundCommand: ParsableCommand {
         } catch {
             throw InputFailure("\(error)")
         }
-        let sigma = variant.detector.resolutionGeV2
         let centre = massGeV * massGeV, k = point.windowK
+        let sigma = variant.detector.resolution.sigmaGeV2(atMissingMassSquaredGeV2: centre)
         let choice = variant.analysis.window == .optimal ? "optimal " : ""
         let figure = BackgroundFigure.make(
             bins: spectrum.bins, windowGeV2: (centre - k * sigma)...(centre + k * sigma),
