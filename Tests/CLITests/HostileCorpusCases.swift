@@ -67,7 +67,7 @@ enum HostileCorpus {
                    answer: .acceptedJSON(keyPath: ["expected", "median"], value: 1.6448536269514722e25, tolerance: 1e-3)),
         CorpusCase(name: "scan to a resolution of 1e14 GeV^2",
                    commandLines: [["scan", "small.yaml"] + quick + ["--mass", "125MeV", "--parameter", "detector.resolution", "--values", "1e14GeV^2", "-o", "out.csv"]],
-                   answer: .refused(status: 65, firstLine: "--values: detector.resolution: '1e14GeV^2' is out of range; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2")),
+                   answer: .refused(status: 65, firstLine: "--values: detector.resolution: '1e14GeV^2' is out of range; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2}")),
         // A bin wider than the whole spectrum is a mistyped --bin-width, as too narrow a bin is.
         CorpusCase(name: "background with a bin of 1e15 GeV^2",
                    commandLines: [["background", "small.yaml"] + quick + ["--bin-width", "1e15GeV^2", "-o", "out.csv"]],
@@ -105,7 +105,7 @@ enum HostileCorpus {
                    answer: .refused(status: 65, firstLine: "/dev/zero: is not a regular file (a character device); expected a scenario file in YAML (see scenarios/README.md)")),
 
         // Numbers at and beyond the ranges.
-        refusedFile("resolution-huge.yaml", "resolution-huge.yaml:9:17: base.detector.resolution: '1e14 GeV^2' is out of range; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2"),
+        refusedFile("resolution-huge.yaml", "resolution-huge.yaml:9:17: base.detector.resolution: '1e14 GeV^2' is out of range; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2}"),
         refusedFile("streams-huge.yaml",
                     "streams-huge.yaml:7:43: base.exposure.streams[0].effective_kaon_decays: '1e308' is out of range; expected a number of kaon decays after prescale and trigger efficiency in (0, 1e20], like 3e10",
                     then: ["streams-huge.yaml:8:43: base.exposure.streams[1].effective_kaon_decays: '1e308' is out of range; expected a number of kaon decays after prescale and trigger efficiency in (0, 1e20], like 3e10"]),

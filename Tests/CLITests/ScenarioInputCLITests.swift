@@ -68,7 +68,7 @@ final class ScenarioInputCLITests: CLITestCase {
         let text = TestScenarios.small.replacingOccurrences(of: "resolution: 1.7e-3 GeV^2", with: "resolution: 1.7e-3 MeV")
         try write(text, to: "units.yaml")
         let at = location(of: "1.7e-3 MeV", in: text)
-        try assertEveryCommandRefuses("units.yaml", with: "units.yaml:\(at): base.detector.resolution: 'MeV' is a unit of mass; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2 (units: keV^2, MeV^2, GeV^2)")
+        try assertEveryCommandRefuses("units.yaml", with: "units.yaml:\(at): base.detector.resolution: 'MeV' is a unit of mass; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2} (units: keV^2, MeV^2, GeV^2)")
     }
 
     /// Every problem of a file at once, in file order; `validate` goes on to the next file.

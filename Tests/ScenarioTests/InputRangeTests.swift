@@ -13,7 +13,7 @@ final class InputRangeTests: XCTestCase {
 
     func testResolutionAboveOneGeV2IsRefused() {
         let yaml = replacingLine(containing: "resolution:", with: "    resolution: 1e14 GeV^2")
-        XCTAssertEqual(onlyError(yaml), "t.yaml:9:17: base.detector.resolution: '1e14 GeV^2' is out of range; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2")
+        XCTAssertEqual(onlyError(yaml), "t.yaml:9:17: base.detector.resolution: '1e14 GeV^2' is out of range; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2}")
         XCTAssertNotNil(decoded(replacingLine(containing: "resolution:", with: "    resolution: 1 GeV^2")))
     }
 

@@ -51,7 +51,7 @@ final class ValidationErrorTests: XCTestCase {
     func testMissingKeyIsReportedAtTheMappingThatLacksIt() {
         let yaml = replacingLine(containing: "resolution:", with: "")
         XCTAssertEqual(onlyError(yaml),
-                       "t.yaml:\(location(of: "veto:", in: yaml)): base.detector.resolution: missing; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2")
+                       "t.yaml:\(location(of: "veto:", in: yaml)): base.detector.resolution: missing; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2}")
     }
 
     func testMissingTopLevelKeys() {
@@ -78,7 +78,7 @@ final class ValidationErrorTests: XCTestCase {
         let lines = errorLines(replacingLine(containing: "- { name: Run 1", with: "", in: yaml))
         XCTAssertEqual(lines, ["t.yaml:6:14: base.exposure.streams: found '4.5e12'; expected a non-empty list of streams {name, kaon_decays, prescale, trigger_efficiency} or {name, effective_kaon_decays}"])
         let mapping = replacingLine(containing: "resolution:", with: "    resolution: { sigma: 1 }")
-        XCTAssertEqual(onlyError(mapping), "t.yaml:9:17: base.detector.resolution: found a mapping; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2")
+        XCTAssertEqual(onlyError(mapping), "t.yaml:9:17: base.detector.resolution: found a mapping; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2}")
     }
 
     func testNotANumber() {
@@ -92,12 +92,12 @@ final class ValidationErrorTests: XCTestCase {
 
     func testDimensionedValueWithoutUnit() {
         let yaml = replacingLine(containing: "resolution:", with: "    resolution: 1.7e-3")
-        XCTAssertEqual(onlyError(yaml), "t.yaml:9:17: base.detector.resolution: '1.7e-3' has no unit; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2 (units: keV^2, MeV^2, GeV^2)")
+        XCTAssertEqual(onlyError(yaml), "t.yaml:9:17: base.detector.resolution: '1.7e-3' has no unit; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2} (units: keV^2, MeV^2, GeV^2)")
     }
 
     func testUnitOfTheWrongDimension() {
         let yaml = replacingLine(containing: "resolution:", with: "    resolution: 1.7e-3 MeV")
-        XCTAssertEqual(onlyError(yaml), "t.yaml:9:17: base.detector.resolution: 'MeV' is a unit of mass; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2 (units: keV^2, MeV^2, GeV^2)")
+        XCTAssertEqual(onlyError(yaml), "t.yaml:9:17: base.detector.resolution: 'MeV' is a unit of mass; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2} (units: keV^2, MeV^2, GeV^2)")
         let angle = replacingLine(containing: "veto:", with: "    veto: { hermetic_angle: 50 MeV, inefficiency: 1e-3 }")
         XCTAssertEqual(onlyError(angle), "t.yaml:\(location(of: "50 MeV", in: angle)): base.detector.veto.hermetic_angle: 'MeV' is a unit of mass; expected the edge of the hermetic veto coverage, an angle in (0, 180 deg] like 50 mrad (units: urad, mrad, rad, deg)")
     }
@@ -123,7 +123,7 @@ final class ValidationErrorTests: XCTestCase {
             ("- { name: Run 1", "      - { name: Run 1, effective_kaon_decays: -3e10 }", "-3e10", "base.exposure.streams[0].effective_kaon_decays",
              "a number of kaon decays after prescale and trigger efficiency in (0, 1e20], like 3e10"),
             ("resolution:", "    resolution: 0 GeV^2", "0 GeV^2", "base.detector.resolution",
-             "the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2"),
+             "the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2}"),
             ("veto:", "    veto: { hermetic_angle: 50 mrad, inefficiency: -1e-3 }", "-1e-3", "base.detector.veto.inefficiency",
              "a photon-veto inefficiency in [0, 1] like 1e-3, or a list of points {energy: 1 GeV, inefficiency: 1e-3}"),
             ("veto:", "    veto: { hermetic_angle: 4 rad, inefficiency: 1e-3 }", "4 rad", "base.detector.veto.hermetic_angle",

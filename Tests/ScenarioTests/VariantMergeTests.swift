@@ -95,7 +95,7 @@ final class VariantMergeTests: XCTestCase {
             """
         XCTAssertEqual(errorLines(yaml), [
             "t.yaml:\(location(of: "1.5", in: yaml)): base.detector.signal_acceptance: '1.5' is out of range; expected a signal acceptance in (0, 1] like 0.1, or a list of points {mass: 125 MeV, acceptance: 0.1}",
-            "t.yaml:\(location(of: "-1 GeV^2", in: yaml)): variants[1].detector.resolution: '-1 GeV^2' is out of range; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2",
+            "t.yaml:\(location(of: "-1 GeV^2", in: yaml)): variants[1].detector.resolution: '-1 GeV^2' is out of range; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2}",
         ])
     }
 }
