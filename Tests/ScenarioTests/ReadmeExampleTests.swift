@@ -1,5 +1,6 @@
 import XCTest
 import Physics
+import DetectorModel
 @testable import Scenario
 
 /// The examples in scenarios/README.md are complete scenario files: each ```yaml block decodes,
@@ -25,10 +26,10 @@ final class ReadmeExampleTests: XCTestCase {
         return blocks
     }
 
-    /// Four one-document examples, one per channel, and one file with two documents.
+    /// Five one-document examples, every channel among them, and one file with two documents.
     func testEveryExampleDecodesAndEveryChannelHasOne() throws {
         let examples = try readmeExamples()
-        XCTAssertEqual(examples.count, 5)
+        XCTAssertEqual(examples.count, 6)
         var channels: Set<Channel> = []
         var documentNames: [[String]] = []
         for (index, yaml) in examples.enumerated() {
@@ -66,5 +67,57 @@ final class ReadmeExampleTests: XCTestCase {
         XCTAssertEqual(file.masses.massesGeV.last ?? 0, 0.384, accuracy: 1e-12)
         // 1.6e13 x 0.99 / 400 = 3.96e10 from the second stream of the second variant.
         XCTAssertEqual(file.variants[1].exposure.effectiveKaonDecays, 1.14e10 + 3.96e10, accuracy: 1e10 * 1e-12)
+    }
+
+    /// The mass-dependent resolution example: σ = 1.5e-3 GeV² at the K+ → μ+ ν peak (seed 000
+    /// Sec. 2), falling monotonically towards the endpoint (seed 000 Fig. 3, left), and each point
+    /// the derivation of docs/physics.md §5.8.1 recomputed here from the two-body kinematics.
+    func testDerivedResolutionFallsTowardsTheEndpoint() throws {
+        let example = try XCTUnwrap(readmeExamples().first { $0.contains("mass-dependent resolution") })
+        let file = try ScenarioDecoder.decode(text: example, path: "resolution").get()
+        guard case .table(let masses, let sigmas) = file.variants[0].detector.resolution else {
+            return XCTFail("not a table")
+        }
+        XCTAssertEqual(masses.count, 20)
+        XCTAssertEqual(masses.first ?? -1, 0)
+        XCTAssertEqual(masses.last ?? 0, 0.380, accuracy: 1e-12)
+        XCTAssertEqual(file.variants[0].detector.resolution.sigmaGeV2(atMissingMassSquaredGeV2: 0), 1.5e-3, accuracy: 1e-18)
+        for i in 1..<sigmas.count { XCTAssertLessThanOrEqual(sigmas[i], sigmas[i - 1], "at \(masses[i]) GeV") }
+        XCTAssertLessThan(sigmas[19], sigmas[0] / 5, "strong improvement towards the endpoint")
+        XCTAssertEqual(file.variants[1].detector.resolution, .constant(1.5e-3))
+        let peak = Self.rmsSigmaGeV2(massGeV: 0)
+        for (mass, sigma) in zip(masses, sigmas) {
+            let derived = 1.5e-3 * Self.rmsSigmaGeV2(massGeV: mass) / peak
+            XCTAssertEqual(sigma, derived, accuracy: 0.006 * derived, "m_N = \(mass) GeV")
+        }
+    }
+
+    /// ⟨σ²(m²_miss)⟩^½ over cos θ* uniform, muons with 5 < p < 70 GeV/c, for K+ → μ+ N at
+    /// p_K = 75 GeV/c: STRAW σ_p/p = 0.30 % ⊕ 0.005 % p (seed 000 Sec. 1), GTK σ_p/p = 0.2 %,
+    /// σ_θ = 16 µrad ⊕ 30 µrad (the assumptions of docs/physics.md §5.8.1).
+    static func rmsSigmaGeV2(massGeV mN: Double) -> Double {
+        let mK = 0.493677, mMu = 0.1056583745, pK = 75.0
+        let eK = (pK * pK + mK * mK).squareRoot()
+        let lambda = (mK * mK - (mMu + mN) * (mMu + mN)) * (mK * mK - (mMu - mN) * (mMu - mN))
+        let pStar = max(lambda, 0).squareRoot() / (2 * mK), eStar = (pStar * pStar + mMu * mMu).squareRoot()
+        let gamma = eK / mK, betaGamma = pK / mK
+        let sigmaTheta = (16e-6 * 16e-6 + 30e-6 * 30e-6).squareRoot()
+        var sum = 0.0, count = 0
+        let steps = 4000
+        for i in 0..<steps {
+            let c = -1 + (Double(i) + 0.5) * 2 / Double(steps)
+            let pz = gamma * pStar * c + betaGamma * eStar, pt = pStar * max(1 - c * c, 0).squareRoot()
+            let p = (pz * pz + pt * pt).squareRoot(), e = (p * p + mMu * mMu).squareRoot()
+            guard p >= 5, p <= 70 else { continue }
+            let cosTheta = pz / p, sinTheta = pt / p
+            let dMuon = -2 * (eK * p / e - pK * cosTheta)
+            let dKaon = -2 * (pK * e / eK - p * cosTheta)
+            let dAngle = 2 * pK * p * sinTheta
+            let relative = (0.0030 * 0.0030 + 0.00005 * p * 0.00005 * p).squareRoot()
+            let a = dMuon * relative * p, b = dKaon * 0.002 * pK, t = dAngle * sigmaTheta
+            sum += a * a + b * b + t * t
+            count += 1
+        }
+        return (sum / Double(count)).squareRoot()
     }
 }
