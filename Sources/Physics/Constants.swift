@@ -36,6 +36,10 @@ public enum PDG2020 {
     public static let formFactorTimesVus = 0.21654
     /// K+ mean life [s].
     public static let kaonChargedLifetimeSeconds = 1.2380e-8
+    /// μ+ mean life τ_μ = 2.1969811(22) × 10⁻⁶ s [s] (PDG 2020 μ listing; cτ_μ = 658.638 m).
+    public static let muonLifetimeSeconds = 2.1969811e-6
+    /// Speed of light in vacuum c [m/s] (exact in the SI; PDG 2020 table "Physical constants").
+    public static let speedOfLightMetresPerSecond = 299_792_458.0
     /// ħ [GeV s].
     public static let reducedPlanckGeVSeconds = 6.582119569e-25
     /// Fine-structure constant α (Thomson limit), for radiative decays.
@@ -45,6 +49,9 @@ public enum PDG2020 {
     /// pseudoscalar mesons". Sets the size of the structure-dependent K_l2γ terms relative to
     /// inner bremsstrahlung (docs/physics.md §5.3).
     public static let kaonDecayConstantGeV = 0.1557
+
+    /// cτ_μ [m]: the muon's mean decay length at βγ = 1.
+    public static var muonDecayLengthMetres: Double { speedOfLightMetresPerSecond * muonLifetimeSeconds }
 
     /// Total K+ width Γ_K = ħ/τ [GeV].
     public static var kaonChargedWidthGeV: Double { reducedPlanckGeVSeconds / kaonChargedLifetimeSeconds }

@@ -72,8 +72,13 @@ public enum RadiativeProcess: String, Sendable, CaseIterable, Hashable, Codable 
 
 /// A built-in background process a scenario names in `background: [{process: …}]`: a
 /// radiative decay whose photon escapes (`RadiativeProcess`, docs/physics.md §5.1–§5.5), or a
-/// K_l3 decay whose π0 → γγ photons both escape (docs/physics.md §5.13).
+/// K_l3 decay whose π0 → γγ photons both escape (docs/physics.md §5.13), or K+ → μ+ ν with the
+/// muon decaying in flight to a positron (docs/physics.md §5.15).
 public enum BackgroundProcess: String, Sendable, CaseIterable, Hashable {
+    /// Whether a component of this process may state a `rejection` factor: the vertex and
+    /// track-quality criteria it stands for act on the muon-decay kink only.
+    public var acceptsRejection: Bool { self == .kmu2MuonDecay }
+
     case ke3Gamma = "K+ -> pi0 e+ nu gamma"
     case kmu3Gamma = "K+ -> pi0 mu+ nu gamma"
     case ke2Gamma = "K+ -> e+ nu gamma"
@@ -82,6 +87,9 @@ public enum BackgroundProcess: String, Sendable, CaseIterable, Hashable {
     case ke3 = "K+ -> pi0 e+ nu"
     /// K+ → π0 μ+ ν with both photons undetected, background to K+ → μ+ N (seed 000 Table 1).
     case kmu3 = "K+ -> pi0 mu+ nu"
+    /// K+ → μ+ ν with μ+ → e+ ν ν̄ in the decay volume, the positron taken for the K+ → e+ N
+    /// candidate; background to K+ → e+ N only.
+    case kmu2MuonDecay = "K+ -> mu+ nu, mu+ -> e+ nu nubar"
 
     public init(_ radiative: RadiativeProcess) {
         switch radiative {
@@ -106,9 +114,11 @@ public enum BackgroundProcess: String, Sendable, CaseIterable, Hashable {
 
     /// Whether its reconstructed final state is `channel`'s: for a radiative decay the same
     /// lepton and π0 content; a K_l3 decay with both photons lost looks like K+ → l+ + missing
-    /// mass, so it fakes the two-body channel of its lepton only.
+    /// mass, so it fakes the two-body channel of its lepton only; a muon decaying to a positron
+    /// fakes K+ → e+ N only (no π0, a positron).
     public func isBackground(to channel: Channel) -> Bool {
         if let radiative { return radiative.isBackground(to: channel) }
+        if self == .kmu2MuonDecay { return channel == .kaonToElectronN }
         return undetectedPionFlavour == channel.flavour && !RadiativeProcess(backgroundFor: channel).hasNeutralPion
     }
 }

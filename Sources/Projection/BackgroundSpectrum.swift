@@ -66,7 +66,8 @@ public struct BackgroundSpectrum: Sendable {
         shown.detector.backgroundAcceptance = acceptance
         let components = try scenario.background.map { component in
             let source = try VariantBackground.source(component.source, for: shown, channel: channel, generation: generation,
-                                                      emission: component.emission(for: channel), workers: workers)
+                                                      emission: component.emission(for: channel), rejection: component.appliedRejection,
+                                                      workers: workers)
             return (name: component.name(for: channel), bins: spectrum(of: source, binWidthGeV2: binWidthGeV2, rangeGeV2: range))
         }
         return BackgroundSpectrum(process: process, bins: total(components.map(\.bins)), components: components,

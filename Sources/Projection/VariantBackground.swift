@@ -57,33 +57,42 @@ public enum VariantBackground {
             BackgroundComposition.Component(
                 label: component.name(for: channel),
                 source: try source(component.source, for: scenario, channel: channel, generation: generation,
-                                   emission: component.emission(for: channel), workers: workers),
+                                   emission: component.emission(for: channel), rejection: component.appliedRejection, workers: workers),
                 relativeUncertainty: scenario.relativeUncertainty(of: component), group: component.group)
         })
     }
 
     /// A built-in process through the variant's detector, from the run's shared samples.
     static func generatedModel(of process: BackgroundProcess, for scenario: Variant, generation: Generation,
-                               emission: RadiativeEmission, workers: Workers) -> any MissingMassBackground {
+                               emission: RadiativeEmission, rejection: Double = 1, workers: Workers) -> any MissingMassBackground {
         if let radiative = process.radiative {
             return radiativeModel(of: radiative, for: scenario, generation: generation, emission: emission, workers: workers)
         }
-        let flavour = process.undetectedPionFlavour ?? .muon
         let detector = scenario.detector
+        if process == .kmu2MuonDecay {
+            // No photon: the veto does not act; the rejection stands for the vertex criteria.
+            return MuonDecayBackground(sample: MuonDecaySample.cached(events: generation.events, seed: generation.seed, workers: workers),
+                                       resolutionGeV2: detector.resolutionGeV2, kaonDecays: scenario.exposure.effectiveKaonDecays,
+                                       acceptance: detector.backgroundAcceptance ?? 1, rejection: rejection, workers: workers)
+        }
+        let flavour = process.undetectedPionFlavour ?? .muon
         return UndetectedPionBackground(sample: PhotonPairSample.cached(flavour: flavour, events: generation.events, seed: generation.seed, workers: workers),
                                         veto: detector.veto, resolution: detector.resolution,
                                         kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: detector.backgroundAcceptance ?? 1,
                                         workers: workers)
     }
 
-    /// The background of one source, normalised to the variant's N_K.
+    /// The background of one source, normalised to the variant's N_K; `rejection` scales the
+    /// muon-decay process (1 elsewhere: the decoder refuses it for other sources).
     public static func source(_ source: BackgroundSource, for scenario: Variant, channel: Channel, generation: Generation = Generation(),
-                              emission: RadiativeEmission = .innerBremsstrahlung, workers: Workers = .allCores) throws -> any MissingMassBackground {
+                              emission: RadiativeEmission = .innerBremsstrahlung, rejection: Double = 1,
+                              workers: Workers = .allCores) throws -> any MissingMassBackground {
         let kaonDecays = scenario.exposure.effectiveKaonDecays
         switch source {
         case .radiative, .process:
             let process = source.process(for: channel) ?? BackgroundProcess(RadiativeProcess(backgroundFor: channel))
-            let generated = generatedModel(of: process, for: scenario, generation: generation, emission: emission, workers: workers)
+            let generated = generatedModel(of: process, for: scenario, generation: generation, emission: emission,
+                                           rejection: rejection, workers: workers)
             // Background acceptance: stated, or the signal acceptance at each mass (then the
             // model is built for acceptance 1 and scaled per window).
             if scenario.detector.backgroundAcceptance != nil { return generated }

@@ -9,15 +9,17 @@ import Physics
 /// - `{table: path.csv, normalisation: per_kaon_decay | {kaon_decays: 3e10}}`: a user table;
 ///
 /// with optional `label`, `uncertainty` (relative, δb/b of this component; default
-/// `analysis.background_uncertainty`) and `group` (components of one group have correlated
-/// uncertainties). A variant's `background` replaces the base's list whole.
+/// `analysis.background_uncertainty`), `group` (components of one group have correlated
+/// uncertainties), `emission` (radiative decays) and `rejection` (K+ → μ+ ν, μ+ → e+ ν ν̄ only:
+/// the fraction in (0, 1] the vertex and track-quality criteria keep, default 1; §5.15). A variant's `background` replaces the base's list whole.
 enum BackgroundDecoding {
     static let sourceKeys = ["model", "process", "table"]
-    static let keys = sourceKeys + ["normalisation", "label", "uncertainty", "group", "emission"]
+    static let keys = sourceKeys + ["normalisation", "label", "uncertainty", "group", "emission", "rejection"]
     static let expected = "{model: radiative}, {process: <decay>} or {table: <file.csv>, normalisation: per_kaon_decay | {kaon_decays: <N>}}, with optional label, uncertainty and group; or a list of them"
     static let tableExpected = "a dN/dm2_miss table file (relative to the scenario's folder)"
     static let normalisationExpected = "per_kaon_decay, or {kaon_decays: <N>} for a table made for N kaon decays"
     static let uncertaintyExpected = "a relative background uncertainty delta_b/b in [0, 10] of this component, like 0.12"
+    static let rejectionExpected = "the fraction of this background the vertex and track-quality criteria keep, in (0, 1], like 1e-3"
     static let processExpected = "one of " + BackgroundProcess.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
     /// The channel's radiative decay, when `background` is not written.
@@ -96,9 +98,13 @@ enum BackgroundDecoding {
         let group = groupNode.flatMap { ValueDecoding.text($0, expected: "a correlation group name, like photon-veto", log: log) }
         let emissionNode = reader.optional("emission")
         let emission = emissionNode.flatMap { decodeEmission($0, source: source, context: context) }
+        let rejectionNode = reader.optional("rejection")
+        let rejection = rejectionNode.flatMap { decodeRejection($0, source: source, log: log) }
         guard let source, (labelNode == nil) == (label == nil), (uncertaintyNode == nil) == (uncertainty == nil),
-              (groupNode == nil) == (group == nil), (emissionNode == nil) == (emission == nil) else { return nil }
-        return BackgroundComponent(source, label: label, relativeUncertainty: uncertainty, group: group, emission: emission)
+              (groupNode == nil) == (group == nil), (emissionNode == nil) == (emission == nil),
+              (rejectionNode == nil) == (rejection == nil) else { return nil }
+        return BackgroundComponent(source, label: label, relativeUncertainty: uncertainty, group: group, emission: emission,
+                                   rejection: rejection)
     }
 
     /// `emission:` of a radiative process: inner bremsstrahlung alone, or with the
@@ -116,6 +122,25 @@ enum BackgroundDecoding {
             return nil
         }
         return emission
+    }
+
+    /// `rejection:` of the muon-decay process: a fraction in (0, 1]; refused for other sources,
+    /// whose counts the tool models without a vertex criterion to stand for.
+    private static func decodeRejection(_ node: SourceNode, source: BackgroundSource?, log: DiagnosticLog) -> Double? {
+        guard let value = ValueDecoding.number(node, range: PhysicalRanges.backgroundRejection, expected: rejectionExpected, log: log) else { return nil }
+        guard let source else { return value }
+        guard case .process(let process) = source, process.acceptsRejection else {
+            let what: String
+            switch source {
+            case .table: what = "a table"
+            case .radiative: what = "the radiative model"
+            case .process(let process): what = "'\(process.rawValue)'"
+            }
+            log.report(node, "applies to '\(BackgroundProcess.kmu2MuonDecay.rawValue)' only, not to \(what)",
+                       expected: "rejection only with {process: \"\(BackgroundProcess.kmu2MuonDecay.rawValue)\"}")
+            return nil
+        }
+        return value
     }
 
     /// A process by name; it must fake the channel's signal (same lepton; a π0 in both or neither).

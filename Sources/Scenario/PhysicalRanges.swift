@@ -15,6 +15,8 @@ enum PhysicalRanges {
     static let windowSigmas = ValueRange(lower: 0, lowerInclusive: false, upper: 10)
     /// δb/b: a relative background uncertainty of more than 1000 % is no knowledge of b.
     static let backgroundUncertainty = ValueRange(lower: 0, upper: 10)
+    /// A background component's rejection factor: the fraction kept, (0, 1].
+    static let backgroundRejection = ValueRange(lower: 0, lowerInclusive: false, upper: 1)
     /// The kaon decays a background table was made for: at least one, at most N_K's bound, so
     /// the table's scale N_K / N_table lies in [10⁻²⁰, 10²⁰].
     static let tableKaonDecays = ValueRange(lower: 1, upper: maximumKaonDecays)

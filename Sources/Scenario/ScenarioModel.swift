@@ -133,15 +133,22 @@ public struct BackgroundComponent: Sendable, Equatable {
     /// For a radiative process: the parts of the amplitude generated; nil for the default
     /// (`emission(for:)`).
     public var emission: RadiativeEmission?
+    /// For K+ → μ+ ν, μ+ → e+ ν ν̄: the fraction in (0, 1] the analysis' vertex and track-quality
+    /// criteria keep; nil for the default, 1 (no rejection; docs/physics.md §5.15).
+    public var rejection: Double?
 
     public init(_ source: BackgroundSource, label: String? = nil, relativeUncertainty: Double? = nil, group: String? = nil,
-                emission: RadiativeEmission? = nil) {
+                emission: RadiativeEmission? = nil, rejection: Double? = nil) {
         self.source = source
         self.label = label
         self.relativeUncertainty = relativeUncertainty
         self.group = group
         self.emission = emission
+        self.rejection = rejection
     }
+
+    /// The rejection factor applied: as written, else 1.
+    public var appliedRejection: Double { rejection ?? 1 }
 
     /// The emission generated: as written, else everything the process has — inner
     /// bremsstrahlung, and for K+ → l+ ν γ the structure-dependent terms and their interference

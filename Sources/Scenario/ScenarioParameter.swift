@@ -176,6 +176,7 @@ enum ParameterSchema {
             ("uncertainty", .leaf(.number)),
             ("group", .text("a name")),
             ("emission", .text("a choice (inner-bremsstrahlung, inner-bremsstrahlung+structure)")),
+            ("rejection", .leaf(.number)),
         ])),
         ("analysis", .mapping([
             ("window", .leaf(.sigmas)),

@@ -60,7 +60,7 @@ final class BackgroundComponentTests: XCTestCase {
         let pion = minimalScenario + "  background: [{ process: \"K+ -> pi0 e+ nu\" }]\n"
         XCTAssertEqual(errorLines(pion).count, 1)
         let unknown = muonScenario + "  background: [{ process: \"K+ -> pi+ pi+ pi-\" }]\n"
-        XCTAssertTrue(errorLines(unknown).first?.contains("unknown value 'K+ -> pi+ pi+ pi-'; expected one of K+ -> pi0 e+ nu gamma, K+ -> pi0 mu+ nu gamma, K+ -> e+ nu gamma, K+ -> mu+ nu gamma, K+ -> pi0 e+ nu, K+ -> pi0 mu+ nu") ?? false,
+        XCTAssertTrue(errorLines(unknown).first?.contains("unknown value 'K+ -> pi+ pi+ pi-'; expected one of K+ -> pi0 e+ nu gamma, K+ -> pi0 mu+ nu gamma, K+ -> e+ nu gamma, K+ -> mu+ nu gamma, K+ -> pi0 e+ nu, K+ -> pi0 mu+ nu, K+ -> mu+ nu, mu+ -> e+ nu nubar") ?? false,
                       errorLines(unknown).joined())
     }
 
@@ -103,5 +103,40 @@ final class BackgroundComponentTests: XCTestCase {
             .contains("'inner-bremsstrahlung+structure' is not generated for K+ -> pi0 e+ nu gamma (inner bremsstrahlung only)"), true)
         XCTAssertEqual(errorLines(muonScenario + "  background: { process: \"K+ -> pi0 mu+ nu\", emission: inner-bremsstrahlung }\n").first?
             .contains("applies to a radiative decay"), true)
+    }
+
+    /// K+ → μ+ ν, μ+ → e+ ν ν̄ fakes K+ → e+ N only, and takes a rejection factor in (0, 1]
+    /// (default 1); no other source takes one.
+    func testMuonDecayProcessAndItsRejection() throws {
+        let electron = muonScenario.replacingOccurrences(of: "channel: K+ -> mu+ N", with: "channel: K+ -> e+ N")
+        let process = "K+ -> mu+ nu, mu+ -> e+ nu nubar"
+        let file = try XCTUnwrap(decoded(electron + "  background:\n    - { process: \"K+ -> e+ nu gamma\" }\n    - { process: \"\(process)\", rejection: 1e-3 }\n"))
+        XCTAssertEqual(file.variants[0].background, [
+            BackgroundComponent(.process(.ke2Gamma)),
+            BackgroundComponent(.process(.kmu2MuonDecay), rejection: 1e-3),
+        ])
+        XCTAssertEqual(file.variants[0].background[1].name(for: file.channel), process)
+        XCTAssertEqual(file.variants[0].background[1].appliedRejection, 1e-3)
+        let unrejected = try XCTUnwrap(decoded(electron + "  background: [{ process: \"\(process)\" }]\n"))
+        XCTAssertNil(unrejected.variants[0].background[0].rejection)
+        XCTAssertEqual(unrejected.variants[0].background[0].appliedRejection, 1, "default: no rejection")
+        XCTAssertNotNil(decoded(electron + "  background: [{ process: \"\(process)\", rejection: 1 }]\n"))
+
+        for bad in ["0", "-1e-3", "1.5", "nan"] {
+            let lines = errorLines(electron + "  background: [{ process: \"\(process)\", rejection: \(bad) }]\n")
+            XCTAssertEqual(lines.count, 1, "\(bad): \(lines)")
+            XCTAssertEqual(lines.first?.contains("base.background[0].rejection"), true, lines.joined())
+            XCTAssertEqual(lines.first?.contains("in (0, 1]"), true, lines.joined())
+        }
+        // Only the muon-decay process takes a rejection.
+        for other in ["{ process: \"K+ -> e+ nu gamma\", rejection: 1e-3 }", "{ model: radiative, rejection: 1e-3 }",
+                      "{ table: a.csv, normalisation: per_kaon_decay, rejection: 1e-3 }"] {
+            let lines = errorLines(electron + "  background: [\(other)]\n")
+            XCTAssertEqual(lines.count, 1, lines.joined())
+            XCTAssertEqual(lines.first?.contains("rejection: applies to 'K+ -> mu+ nu, mu+ -> e+ nu nubar' only"), true, lines.joined())
+        }
+        // A positron from the muon's decay fakes K+ -> e+ N, not K+ -> mu+ N or the π0 channels.
+        XCTAssertEqual(errorLines(muonScenario + "  background: [{ process: \"\(process)\" }]\n").first?.contains("does not reconstruct as K+ -> mu+ N"), true)
+        XCTAssertEqual(errorLines(minimalScenario + "  background: [{ process: \"\(process)\" }]\n").count, 1)
     }
 }

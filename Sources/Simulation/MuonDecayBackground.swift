@@ -1,0 +1,68 @@
+import Foundation
+import Physics
+
+/// K+ → μ+ ν with the μ+ decaying in flight in the decay volume, μ+ → e+ ν ν̄, the positron
+/// taken as the K+ → e+ N candidate (docs/physics.md §5.15):
+///
+///     N = N_K · A · B(K_μ2) · R · (1/N_gen) Σ_events P_decay(p_μ) · G(region | m²),
+///
+/// P_decay = 1 − exp(−L m_μ/(p_μ cτ_μ)) (`DecayInFlight`), L the muon's flight path in the decay
+/// volume, R the analysis' rejection (vertex and track-quality criteria the tool does not model),
+/// G the Gaussian resolution (§5.8). There is no photon: the veto does not act (P_miss = 1), so
+/// the count before the veto equals the count after it. B(μ+ → e+ ν ν̄) ≈ 1 (PDG 2020).
+/// MC uncertainty √(Σ P²) on the same scale (§5.12).
+public struct MuonDecayBackground: MissingMassBackground {
+    public let sample: MuonDecaySample
+    public let resolutionGeV2: Double
+    public let kaonDecays: Double
+    public let acceptance: Double
+    public let rejection: Double
+    public let decayPathMetres: Double
+    let histogram: TrueMassHistogram
+
+    /// The muon's flight path assumed inside the decay volume [m]: the ≈ 60 m NA62 fiducial
+    /// decay region (docs/physics.md §5.15; an upper value: a muon from a kaon decaying inside
+    /// the region flies on average half of it before the region ends).
+    public static let defaultDecayPathMetres = 60.0
+    /// Bins of true m²_miss over [0, (m_K − m_e)²]: 2048, 1.2 × 10⁻⁴ GeV² wide.
+    static let massBins = 2048
+
+    public init(sample: MuonDecaySample, resolutionGeV2: Double, kaonDecays: Double, acceptance: Double,
+                rejection: Double = 1, decayPathMetres: Double = defaultDecayPathMetres, workers: Workers = .allCores) {
+        precondition(rejection > 0 && rejection <= 1, "a rejection factor lies in (0, 1]")
+        self.sample = sample
+        self.resolutionGeV2 = resolutionGeV2
+        self.kaonDecays = kaonDecays
+        self.acceptance = acceptance
+        self.rejection = rejection
+        self.decayPathMetres = decayPathMetres
+        let range = sample.missingMassSquaredRangeGeV2
+        var histogram = TrueMassHistogram(lowerGeV2: range.lowerBound,
+                                          binWidthGeV2: (range.upperBound - range.lowerBound) / Double(Self.massBins),
+                                          count: Self.massBins)
+        let template = histogram
+        let chunk = MuonDecaySample.chunkSize
+        ParallelChunks.run(count: (sample.events + chunk - 1) / chunk, workers: workers, body: { index -> TrueMassHistogram in
+            var part = template
+            for i in (index * chunk)..<min(sample.events, (index + 1) * chunk) {
+                let p = DecayInFlight.muonProbability(momentumGeV: Double(sample.muonMomentumGeV[i]), pathMetres: decayPathMetres)
+                let bin = part.bin(ofGeV2: Double(sample.missingMassSquaredGeV2[i]))
+                part.beforeVeto[bin] += p
+                part.beforeVetoVariance[bin] += p * p
+            }
+            part.afterVeto = part.beforeVeto
+            part.afterVetoVariance = part.beforeVetoVariance
+            return part
+        }, combine: { part in
+            histogram.add(part)
+        })
+        histogram.scale(by: kaonDecays * acceptance * PDG2020.branchingKaonToMuonNeutrino * rejection / Double(sample.events))
+        self.histogram = histogram
+    }
+
+    public func events(in region: SignalRegion) -> BackgroundEstimate {
+        let range = region.rangeGeV2
+        let sums = histogram.integrate(lo: range.lowerBound, hi: range.upperBound, sigmaGeV2: resolutionGeV2)
+        return BackgroundEstimate(events: sums.after, mcUncertainty: sums.afterVariance.squareRoot(), eventsBeforeVeto: sums.before)
+    }
+}
