@@ -72,7 +72,7 @@ public enum VariantBackground {
         if process == .kmu2MuonDecay {
             // No photon: the veto does not act; the rejection stands for the vertex criteria.
             return MuonDecayBackground(sample: MuonDecaySample.cached(events: generation.events, seed: generation.seed, workers: workers),
-                                       resolutionGeV2: detector.resolutionGeV2, kaonDecays: scenario.exposure.effectiveKaonDecays,
+                                       resolution: detector.resolution, kaonDecays: scenario.exposure.effectiveKaonDecays,
                                        acceptance: detector.backgroundAcceptance ?? 1, rejection: rejection, workers: workers)
         }
         let flavour = process.undetectedPionFlavour ?? .muon

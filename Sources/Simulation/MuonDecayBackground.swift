@@ -1,4 +1,5 @@
 import Foundation
+import DetectorModel
 import Physics
 
 /// K+ → μ+ ν with the μ+ decaying in flight in the decay volume, μ+ → e+ ν ν̄, the positron
@@ -13,12 +14,15 @@ import Physics
 /// MC uncertainty √(Σ P²) on the same scale (§5.12).
 public struct MuonDecayBackground: MissingMassBackground {
     public let sample: MuonDecaySample
-    public let resolutionGeV2: Double
+    public let resolution: MissingMassResolution
     public let kaonDecays: Double
     public let acceptance: Double
     public let rejection: Double
     public let decayPathMetres: Double
     let histogram: TrueMassHistogram
+    /// σ of each true-m² bin, and the largest (how far a bin's Gaussian reaches).
+    let binSigmasGeV2: [Double]
+    let reachSigmaGeV2: Double
 
     /// The muon's flight path assumed inside the decay volume [m]: the ≈ 60 m NA62 fiducial
     /// decay region (docs/physics.md §5.15; an upper value: a muon from a kaon decaying inside
@@ -27,11 +31,19 @@ public struct MuonDecayBackground: MissingMassBackground {
     /// Bins of true m²_miss over [0, (m_K − m_e)²]: 2048, 1.2 × 10⁻⁴ GeV² wide.
     static let massBins = 2048
 
+    /// The background with a constant resolution σ = `resolutionGeV2` [GeV²].
     public init(sample: MuonDecaySample, resolutionGeV2: Double, kaonDecays: Double, acceptance: Double,
+                rejection: Double = 1, decayPathMetres: Double = defaultDecayPathMetres, workers: Workers = .allCores) {
+        self.init(sample: sample, resolution: .constant(resolutionGeV2), kaonDecays: kaonDecays, acceptance: acceptance,
+                  rejection: rejection, decayPathMetres: decayPathMetres, workers: workers)
+    }
+
+    /// The background of `sample` smeared with `resolution` (σ at each event's true m²_miss).
+    public init(sample: MuonDecaySample, resolution: MissingMassResolution, kaonDecays: Double, acceptance: Double,
                 rejection: Double = 1, decayPathMetres: Double = defaultDecayPathMetres, workers: Workers = .allCores) {
         precondition(rejection > 0 && rejection <= 1, "a rejection factor lies in (0, 1]")
         self.sample = sample
-        self.resolutionGeV2 = resolutionGeV2
+        self.resolution = resolution
         self.kaonDecays = kaonDecays
         self.acceptance = acceptance
         self.rejection = rejection
@@ -58,11 +70,13 @@ public struct MuonDecayBackground: MissingMassBackground {
         })
         histogram.scale(by: kaonDecays * acceptance * PDG2020.branchingKaonToMuonNeutrino * rejection / Double(sample.events))
         self.histogram = histogram
+        binSigmasGeV2 = histogram.binSigmasGeV2(resolution)
+        reachSigmaGeV2 = max(resolution.largestGeV2, 1e-12)
     }
 
     public func events(in region: SignalRegion) -> BackgroundEstimate {
         let range = region.rangeGeV2
-        let sums = histogram.integrate(lo: range.lowerBound, hi: range.upperBound, sigmaGeV2: resolutionGeV2)
+        let sums = histogram.integrate(lo: range.lowerBound, hi: range.upperBound, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2)
         return BackgroundEstimate(events: sums.after, mcUncertainty: sums.afterVariance.squareRoot(), eventsBeforeVeto: sums.before)
     }
 }
