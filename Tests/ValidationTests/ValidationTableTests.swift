@@ -15,7 +15,9 @@ final class ValidationTableTests: XCTestCase {
     }
 
     /// Seed 001's projections within a factor 1.5; the exact numbers (normalisation, CLs, the
-    /// K_l3 ratio, ρ_μ) within a few per cent; the OKA ratio within 10 %.
+    /// K_l3 ratio, ρ_μ) within a few per cent; the OKA ratio within 10 %; seed 000's Table 1
+    /// sources, computed through seed 001's veto rather than NA62's measured inefficiencies, within
+    /// a factor 2 (README), and the K+ → μ+ N projection within 25 % of the published limit.
     func testAgreementWithThePapers() throws {
         for row in try XCTUnwrap(Self.rows) {
             guard let ratio = row.ratio else { continue }
@@ -24,6 +26,8 @@ final class ValidationTableTests: XCTestCase {
             case let q where q.hasPrefix("|U_e|²") || q.hasPrefix("gain"): tolerance = 0.5
             case let q where q.hasPrefix("⟨ε_bkg⟩"): tolerance = 0.1
             case let q where q.hasPrefix("B(K+ → π0 e+ ν γ)"): tolerance = 0.1
+            case let q where q.contains("above m²_miss = 0.1 GeV²") || q.contains("above 0.1 GeV²"): tolerance = 1.0
+            case let q where q.hasPrefix("|U_μ|²"): tolerance = 0.25
             default: tolerance = 0.03
             }
             XCTAssertEqual(ratio, 1, accuracy: tolerance, row.quantity)
