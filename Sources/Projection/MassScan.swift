@@ -61,23 +61,19 @@ public struct MassScan: Sendable {
         // b and δb in the window ±kσ. δb comes from the components' relative uncertainties; the
         // generator's MC uncertainty is a property of the tool's sample, not of the experiment,
         // so it is reported beside b (and kept small by the default statistics), not folded in.
-        func counts(k: Double) -> (estimate: BackgroundEstimate, uncertainty: Double) {
-            let estimate = background.estimate(in: region(k: k))
-            return (estimate.total, estimate.uncertainty)
-        }
-
         let k: Double
         switch analysis.window {
         case .fixed(let fixedK): k = fixedK
         case .optimal:
             k = WindowChoice.optimalK(confidence: analysis.confidence) { k in
-                let c = counts(k: k)
-                return (c.estimate.events, c.uncertainty)
+                let trial = background.estimate(in: region(k: k))
+                return (trial.total.events, trial.uncertainty)
             }
         }
         let signalFraction = signal.fraction(in: region(k: k))
-        let (estimate, db) = counts(k: k)
-        let byComponent = background.components.count > 1 ? background.estimate(in: region(k: k)).components.map(\.events) : [estimate.events]
+        let counted = background.estimate(in: region(k: k))
+        let estimate = counted.total, db = counted.uncertainty
+        let byComponent = counted.components.map(\.events)
         let b = estimate.events
         let signalPerU2 = signal.eventsPerUnitParameter * signalFraction
 

@@ -19,10 +19,7 @@ public struct MuonDecayBackground: MissingMassBackground {
     public let acceptance: Double
     public let rejection: Double
     public let decayPathMetres: Double
-    let histogram: TrueMassHistogram
-    /// σ of each true-m² bin, and the largest (how far a bin's Gaussian reaches).
-    let binSigmasGeV2: [Double]
-    let reachSigmaGeV2: Double
+    let smeared: SmearedMassHistogram
 
     /// The muon's flight path assumed inside the decay volume [m]: the ≈ 60 m NA62 fiducial
     /// decay region (docs/physics.md §5.15; an upper value: a muon from a kaon decaying inside
@@ -48,15 +45,9 @@ public struct MuonDecayBackground: MissingMassBackground {
         self.acceptance = acceptance
         self.rejection = rejection
         self.decayPathMetres = decayPathMetres
-        let range = sample.missingMassSquaredRangeGeV2
-        var histogram = TrueMassHistogram(lowerGeV2: range.lowerBound,
-                                          binWidthGeV2: (range.upperBound - range.lowerBound) / Double(Self.massBins),
-                                          count: Self.massBins)
-        let template = histogram
-        let chunk = MuonDecaySample.chunkSize
-        ParallelChunks.run(count: (sample.events + chunk - 1) / chunk, workers: workers, body: { index -> TrueMassHistogram in
-            var part = template
-            for i in (index * chunk)..<min(sample.events, (index + 1) * chunk) {
+        var histogram = SmearedMassHistogram.tallied(rangeGeV2: sample.missingMassSquaredRangeGeV2, count: Self.massBins,
+                                                     events: sample.events, chunkSize: MuonDecaySample.chunkSize, workers: workers) { events, part in
+            for i in events {
                 let p = DecayInFlight.muonProbability(momentumGeV: Double(sample.muonMomentumGeV[i]), pathMetres: decayPathMetres)
                 let bin = part.bin(ofGeV2: Double(sample.missingMassSquaredGeV2[i]))
                 part.beforeVeto[bin] += p
@@ -64,19 +55,10 @@ public struct MuonDecayBackground: MissingMassBackground {
             }
             part.afterVeto = part.beforeVeto
             part.afterVetoVariance = part.beforeVetoVariance
-            return part
-        }, combine: { part in
-            histogram.add(part)
-        })
+        }
         histogram.scale(by: kaonDecays * acceptance * PDG2020.branchingKaonToMuonNeutrino * rejection / Double(sample.events))
-        self.histogram = histogram
-        binSigmasGeV2 = histogram.binSigmasGeV2(resolution)
-        reachSigmaGeV2 = max(resolution.largestGeV2, 1e-12)
+        smeared = SmearedMassHistogram(histogram, resolution: resolution)
     }
 
-    public func events(in region: SignalRegion) -> BackgroundEstimate {
-        let range = region.rangeGeV2
-        let sums = histogram.integrate(lo: range.lowerBound, hi: range.upperBound, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2)
-        return BackgroundEstimate(events: sums.after, mcUncertainty: sums.afterVariance.squareRoot(), eventsBeforeVeto: sums.before)
-    }
+    public func events(in region: SignalRegion) -> BackgroundEstimate { smeared.events(in: region) }
 }

@@ -22,14 +22,21 @@ package enum SimulationBenchmarks {
 
     /// Σw/N of `events` events of `generator` through `fill`, 256 at a time.
     private static func sumOfWeights<G: RadiativeEventGenerator>(_ generator: G, events: Int, seed: UInt64) -> Double {
+        sumOfWeights(events: events, seed: seed, fill: { generator.fill($0, using: &$1) }, weight: { (point: RadiativePoint) in point.weight })
+    }
+
+    /// Σw/N of `events` events made by `fill` in blocks of 256 from one seeded stream.
+    private static func sumOfWeights<Event>(events: Int, seed: UInt64,
+                                            fill: (UnsafeMutableBufferPointer<Event>, inout Xoshiro256StarStar) -> Void,
+                                            weight: (Event) -> Double) -> Double {
         var rng = Xoshiro256StarStar(seed: seed)
         var sum = 0.0
-        withUnsafeTemporaryAllocation(of: RadiativePoint.self, capacity: 256) { points in
+        withUnsafeTemporaryAllocation(of: Event.self, capacity: 256) { block in
             var done = 0
             while done < events {
-                let batch = UnsafeMutableBufferPointer(rebasing: points[0..<min(256, events - done)])
-                generator.fill(batch, using: &rng)
-                for point in batch { sum += point.weight }
+                let batch = UnsafeMutableBufferPointer(rebasing: block[0..<min(256, events - done)])
+                fill(batch, &rng)
+                for event in batch { sum += weight(event) }
                 done += batch.count
             }
         }
@@ -41,18 +48,7 @@ package enum SimulationBenchmarks {
     /// both photons' lab angle and energy) and returns Σw/N (→ 1).
     package static func generatePhotonPairsOnOneThread(events: Int, seed: UInt64 = 1) -> Double {
         let generator = SemileptonicPhotonPairGenerator(flavour: .muon)
-        var rng = Xoshiro256StarStar(seed: seed)
-        var sum = 0.0
-        withUnsafeTemporaryAllocation(of: PhotonPairEvent.self, capacity: 256) { block in
-            var done = 0
-            while done < events {
-                let batch = UnsafeMutableBufferPointer(rebasing: block[0..<min(256, events - done)])
-                generator.fill(batch, using: &rng)
-                for event in batch { sum += event.weight }
-                done += batch.count
-            }
-        }
-        return sum / Double(max(events, 1))
+        return sumOfWeights(events: events, seed: seed, fill: { generator.fill($0, using: &$1) }, weight: { (event: PhotonPairEvent) in event.weight })
     }
 
     /// CPU time per call [ns] of the K_e3γ |M|² as the generator evaluates it, of the reference

@@ -21,10 +21,7 @@ public struct UndetectedPionBackground: MissingMassBackground {
     public let resolution: MissingMassResolution
     public let kaonDecays: Double
     public let acceptance: Double
-    let histogram: TrueMassHistogram
-    /// σ [GeV²] of each true-m² bin and the largest (`TrueMassHistogram.binSigmasGeV2`).
-    let binSigmasGeV2: [Double]
-    let reachSigmaGeV2: Double
+    let smeared: SmearedMassHistogram
 
     /// Bins of true m²_miss over the process's range: 2048, ≈ 6 × 10⁻⁵ GeV² wide for K_μ3, far
     /// below any resolution.
@@ -53,22 +50,13 @@ public struct UndetectedPionBackground: MissingMassBackground {
         self.resolution = resolution
         self.kaonDecays = kaonDecays
         self.acceptance = acceptance
-        let range = sample.missingMassSquaredRangeGeV2
-        var histogram = TrueMassHistogram(lowerGeV2: range.lowerBound,
-                                          binWidthGeV2: (range.upperBound - range.lowerBound) / Double(Self.massBins),
-                                          count: Self.massBins)
-        let template = histogram
-        let chunk = PhotonPairSample.chunkSize
-        ParallelChunks.run(count: (sample.events + chunk - 1) / chunk, workers: workers, body: { index -> TrueMassHistogram in
-            Self.tally(sample, events: (index * chunk)..<min(sample.events, (index + 1) * chunk), veto: veto, into: template)
-        }, combine: { part in
-            histogram.add(part)
-        })
+        var histogram = SmearedMassHistogram.tallied(rangeGeV2: sample.missingMassSquaredRangeGeV2, count: Self.massBins,
+                                                     events: sample.events, chunkSize: PhotonPairSample.chunkSize, workers: workers) { events, part in
+            Self.tally(sample, events: events, veto: veto, into: &part)
+        }
         let scale = kaonDecays * acceptance * SemileptonicProduction.measuredBranching(flavour: sample.flavour) / Double(sample.events)
         histogram.scale(by: scale)
-        self.histogram = histogram
-        binSigmasGeV2 = histogram.binSigmasGeV2(resolution)
-        reachSigmaGeV2 = max(resolution.largestGeV2, 1e-12)
+        smeared = SmearedMassHistogram(histogram, resolution: resolution)
     }
 
     /// Generates the sample (`PhotonPairSample.generate`) and applies the detector to it.
@@ -80,9 +68,7 @@ public struct UndetectedPionBackground: MissingMassBackground {
 
     /// Σw (before the veto) and Σw · B(π0 → γγ) P₁P₂ (after) per true-m² bin over `events`, with
     /// their Σ of squares.
-    static func tally(_ sample: PhotonPairSample, events: Range<Int>, veto: PhotonVeto,
-                      into template: TrueMassHistogram) -> TrueMassHistogram {
-        var part = template
+    static func tally(_ sample: PhotonPairSample, events: Range<Int>, veto: PhotonVeto, into part: inout TrueMassHistogram) {
         let twoPhotons = PDG2020.branchingPi0ToTwoPhotons
         for i in events {
             let w = Double(sample.weights[i])
@@ -95,26 +81,13 @@ public struct UndetectedPionBackground: MissingMassBackground {
             part.afterVeto[bin] += after
             part.afterVetoVariance[bin] += after * after
         }
-        return part
     }
 
-    public func events(in region: SignalRegion) -> BackgroundEstimate {
-        let range = region.rangeGeV2
-        let sums = histogram.integrate(lo: range.lowerBound, hi: range.upperBound, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2)
-        return BackgroundEstimate(events: sums.after, mcUncertainty: sums.afterVariance.squareRoot(), eventsBeforeVeto: sums.before)
-    }
+    public func events(in region: SignalRegion) -> BackgroundEstimate { smeared.events(in: region) }
 
     /// The reconstructed m²_miss histogram: events per bin of width `binWidthGeV2` covering
     /// `rangeGeV2`, before and after the veto.
     public func spectrum(binWidthGeV2: Double, rangeGeV2: ClosedRange<Double>) -> [SpectrumBin] {
-        precondition(binWidthGeV2 > 0, "spectrum bin width must be positive")
-        let count = max(1, Int(((rangeGeV2.upperBound - rangeGeV2.lowerBound) / binWidthGeV2).rounded(.up)))
-        return (0..<count).map { index in
-            let lo = rangeGeV2.lowerBound + Double(index) * binWidthGeV2
-            let sums = histogram.integrate(lo: lo, hi: lo + binWidthGeV2, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2)
-            return SpectrumBin(m2GeV2: lo + 0.5 * binWidthGeV2, widthGeV2: binWidthGeV2,
-                               beforeVeto: sums.before, uncertaintyBeforeVeto: sums.beforeVariance.squareRoot(),
-                               afterVeto: sums.after, uncertaintyAfterVeto: sums.afterVariance.squareRoot())
-        }
+        smeared.spectrum(binWidthGeV2: binWidthGeV2, rangeGeV2: rangeGeV2)
     }
 }

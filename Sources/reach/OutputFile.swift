@@ -44,7 +44,7 @@ enum OutputFile {
         }
     }
 
-    /// One file to write and the option that named it (for messages).
+    /// One file to write: its bytes and the path the command was given.
     struct Item {
         var data: Data
         var path: String
