@@ -42,7 +42,7 @@ let libraries: [Target] = [
     // Physics figures built on the plotting layer: exclusion plots, background spectra, scans.
     .target(name: "Figures", dependencies: ["Physics", "Scenario", "Projection", "References", "Simulation", "Statistics", "Plot"]),
     // The comparison with the seed papers' numbers (README validation table).
-    .target(name: "Validation", dependencies: ["Physics", "Simulation", "Statistics", "Scenario", "Projection", "References"]),
+    .target(name: "Validation", dependencies: ["Physics", "DetectorModel", "Simulation", "Statistics", "Scenario", "Projection", "References"]),
     // A small Cairo/Pango plotting layer that knows nothing of physics.
     .target(name: "Plot", dependencies: ["CCairo"]),
 ]

@@ -38,6 +38,13 @@ public struct BackgroundTable: Sendable, Equatable {
         self.densityPerGeV2 = densityPerGeV2
     }
 
+    /// The table reflected about m²_miss = 0: density(m²) = this table's density at −m², for a
+    /// table of the m²_miss ≤ 0 side (seed 000 Sec. 4 takes the positive tail of K+ → μ+ ν(γ) as
+    /// the mirror image of the negative one).
+    public func mirrored() -> BackgroundTable {
+        BackgroundTable(m2GeV2: m2GeV2.reversed().map { -$0 }, densityPerGeV2: densityPerGeV2.reversed())
+    }
+
     /// Parses the CSV text of a background table; `source` names the file in error messages.
     public static func parse(_ text: String, source: String) throws(BackgroundTableError) -> BackgroundTable {
         var m2Scale: Double?

@@ -8,6 +8,8 @@ public struct Detector: Sendable, Equatable {
         get { resolution.largestGeV2 }
         set { resolution = .constant(newValue) }
     }
+    /// A non-Gaussian tail of the resolution shared by every source (nil: Gaussian only).
+    public var resolutionTail: ResolutionTail?
     public var veto: PhotonVeto
     /// ε_sig(m_N) (seed 001 Eq. 1).
     public var signalAcceptance: SignalAcceptance
@@ -17,8 +19,10 @@ public struct Detector: Sendable, Equatable {
     /// f_vis: fraction of HNLs decaying visibly inside the detector (seed 001 Eq. 1).
     public var visibleDecayFraction: Double
 
-    public init(resolution: MissingMassResolution, veto: PhotonVeto, signalAcceptance: SignalAcceptance, backgroundAcceptance: Double? = nil, visibleDecayFraction: Double = 0) {
+    public init(resolution: MissingMassResolution, resolutionTail: ResolutionTail? = nil, veto: PhotonVeto, signalAcceptance: SignalAcceptance,
+                backgroundAcceptance: Double? = nil, visibleDecayFraction: Double = 0) {
         self.resolution = resolution
+        self.resolutionTail = resolutionTail
         self.veto = veto
         self.signalAcceptance = signalAcceptance
         self.backgroundAcceptance = backgroundAcceptance

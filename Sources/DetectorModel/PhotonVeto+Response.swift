@@ -47,30 +47,46 @@ extension PhotonVeto {
     public static let seed001 = PhotonVeto(hermeticAngleRad: 0.05, inefficiency: .constant(1e-3), beyond: .missed)
 
     /// P(miss | θ, E) for a photon at lab polar angle `angleRad` with lab energy `energyGeV`
-    /// (seed 001 Sec. III; docs/physics.md §5.7): θ < θ_max → inefficiency(E); beyond, `missed` → 1,
-    /// `partial` → 1 − (θ_max/θ)(1 − inefficiency(E)).
+    /// (seed 001 Sec. III; docs/physics.md §5.7): inside a region → its inefficiency(E); between
+    /// regions → 1; beyond θ_max, `missed` → 1, `partial` → 1 − (θ_max/θ)(1 − inefficiency(E))
+    /// with the outermost region's inefficiency.
     public func missProbability(labAngleRad angle: Double, labEnergyGeV energy: Double) -> Double {
-        let inefficiency = self.inefficiency.value(atEnergyGeV: energy)
-        if angle < hermeticAngleRad { return inefficiency }
-        switch beyond {
-        case .missed: return 1
-        case .partial: return 1 - hermeticAngleRad / angle * (1 - inefficiency)
+        let outer = regions[regions.count - 1]
+        if angle >= outer.toAngleRad {
+            switch beyond {
+            case .missed: return 1
+            case .partial: return 1 - outer.toAngleRad / angle * (1 - outer.inefficiency.value(atEnergyGeV: energy))
+            }
         }
+        for region in regions where angle < region.toAngleRad {
+            return angle >= region.fromAngleRad ? region.inefficiency.value(atEnergyGeV: energy) : 1
+        }
+        return 1
     }
 
     /// P(miss) averaged over the photon's direction for a photon of kaon-frame energy
     /// `photonEnergyGeV`. The K+ is spinless, so the orientation of the decay is isotropic and
-    /// independent of m²_miss: ½∫ P(miss | θ(cos θ*), E(E*, cos θ*)) d cos θ*. The hermetic part
-    /// is integrated exactly in lab energy; the partial-coverage part by Gauss–Legendre in
-    /// ln(1 + cos θ*), where the lab angle opens up from θ_max to π.
+    /// independent of m²_miss: ½∫ P(miss | θ(cos θ*), E(E*, cos θ*)) d cos θ*. Each region (and
+    /// each gap between regions, always missed) is a band of cos θ* in which the lab energy
+    /// E = γE*(1 + β cos θ*) is uniform, so its part is integrated exactly; the partial-coverage
+    /// part beyond θ_max by Gauss–Legendre in ln(1 + cos θ*), where the lab angle opens up from
+    /// θ_max to π.
     public func meanMissProbability(photonEnergyGeV energy: Double, beam: KaonBeam = .na62) -> Double {
-        let edge = beam.cosThetaStar(labPolarAngleRad: hermeticAngleRad)
-        let lowEnergy = beam.labEnergyGeV(photonEnergyGeV: energy, cosThetaStar: edge)
-        let highEnergy = beam.labEnergyGeV(photonEnergyGeV: energy, cosThetaStar: 1)
-        let hermetic = 0.5 * (1 - edge) * inefficiency.average(fromEnergyGeV: lowEnergy, toEnergyGeV: highEnergy)
+        var covered = 0.0
+        var previousEdge = 1.0  // cos θ* at θ = 0
+        for region in regions {
+            let upper = region.fromAngleRad > 0 ? beam.cosThetaStar(labPolarAngleRad: region.fromAngleRad) : 1
+            let lower = beam.cosThetaStar(labPolarAngleRad: region.toAngleRad)
+            covered += 0.5 * (previousEdge - upper)  // the gap below this region
+            let highEnergy = beam.labEnergyGeV(photonEnergyGeV: energy, cosThetaStar: upper)
+            let lowEnergy = beam.labEnergyGeV(photonEnergyGeV: energy, cosThetaStar: lower)
+            covered += 0.5 * (upper - lower) * region.inefficiency.average(fromEnergyGeV: lowEnergy, toEnergyGeV: highEnergy)
+            previousEdge = lower
+        }
+        let edge = previousEdge
         switch beyond {
         case .missed:
-            return hermetic + 0.5 * (1 + edge)
+            return covered + 0.5 * (1 + edge)
         case .partial:
             let lower = Foundation.log(1e-12), upper = Foundation.log(1 + edge)
             let outside = PhotonVeto.angularRule.integrate(from: lower, to: upper, panels: 8) { u in
@@ -79,7 +95,7 @@ extension PhotonVeto {
                 let angle = beam.labPolarAngleRad(cosThetaStar: c)
                 return onePlusC * missProbability(labAngleRad: angle, labEnergyGeV: beam.labEnergyGeV(photonEnergyGeV: energy, cosThetaStar: c))
             }
-            return hermetic + 0.5 * outside
+            return covered + 0.5 * outside
         }
     }
 

@@ -25,8 +25,11 @@ public enum BackgroundFigure {
                                  fill: Color(rgb: 0x92dadd, alpha: 0.45), legendLabel: windowLabel)))
         }
         if components.count > 1 { addStack(components, bottom: bottom, to: &panel) }
-        panel.add(.line(Line(points: steps(bins, \.beforeVeto), color: Palette.projectionCycle(0), width: 1.4,
-                             legendLabel: "before the photon veto")))
+        // A user table is given after the veto: without it the count before is unknown, not drawn.
+        if bins.allSatisfy({ $0.beforeVeto.isFinite }) {
+            panel.add(.line(Line(points: steps(bins, \.beforeVeto), color: Palette.projectionCycle(0), width: 1.4,
+                                 legendLabel: "before the photon veto")))
+        }
         panel.add(.line(Line(points: steps(bins, \.afterVeto), color: Palette.projectionCycle(2), width: 1.4,
                              legendLabel: "photon undetected (after the veto)")))
         let lower = bins.first.map { $0.m2GeV2 - $0.widthGeV2 / 2 } ?? 0

@@ -55,7 +55,7 @@ public struct MassScan: Sendable {
         // The signal peak and its window ±kσ use σ at the hypothesis, σ(m²_miss = m_N²)
         // (docs/physics.md §4.3 and §5.8).
         let sigma = detector.resolution.sigmaGeV2(atMissingMassSquaredGeV2: centre)
-        let signal = PeakSignal(yield: yield, centreGeV2: centre, resolutionGeV2: sigma)
+        let signal = PeakSignal(yield: yield, centreGeV2: centre, resolutionGeV2: sigma, tail: detector.resolutionTail)
         func region(k: Double) -> SignalRegion { .window(centreGeV2: centre, k: k, resolutionGeV2: sigma) }
 
         // b and δb in the window ±kσ. δb comes from the components' relative uncertainties; the

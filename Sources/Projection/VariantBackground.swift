@@ -30,7 +30,7 @@ public enum VariantBackground {
             process: process, emission: emission, events: generation.events, seed: generation.seed,
             photonEnergyCutoffGeV: RadiativeSample.defaultPhotonEnergyCutoffGeV, workers: workers)
         let detector = scenario.detector
-        return BackgroundModel(sample: sample, veto: detector.veto, resolution: detector.resolution,
+        return BackgroundModel(sample: sample, veto: detector.veto, resolution: detector.resolution, tail: detector.resolutionTail,
                                kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: detector.backgroundAcceptance ?? 1)
     }
 
@@ -57,7 +57,8 @@ public enum VariantBackground {
             BackgroundComposition.Component(
                 label: component.name(for: channel),
                 source: try source(component.source, for: scenario, channel: channel, generation: generation,
-                                   emission: component.emission(for: channel), rejection: component.appliedRejection, workers: workers),
+                                   emission: component.emission(for: channel), rejection: component.appliedRejection,
+                                   mirrored: component.mirrored, workers: workers),
                 relativeUncertainty: scenario.relativeUncertainty(of: component), group: component.group)
         })
     }
@@ -72,20 +73,22 @@ public enum VariantBackground {
         if process == .kmu2MuonDecay {
             // No photon: the veto does not act; the rejection stands for the vertex criteria.
             return MuonDecayBackground(sample: MuonDecaySample.cached(events: generation.events, seed: generation.seed, workers: workers),
-                                       resolution: detector.resolution, kaonDecays: scenario.exposure.effectiveKaonDecays,
+                                       resolution: detector.resolution, tail: detector.resolutionTail,
+                                       kaonDecays: scenario.exposure.effectiveKaonDecays,
                                        acceptance: detector.backgroundAcceptance ?? 1, rejection: rejection, workers: workers)
         }
         let flavour = process.undetectedPionFlavour ?? .muon
         return UndetectedPionBackground(sample: PhotonPairSample.cached(flavour: flavour, events: generation.events, seed: generation.seed, workers: workers),
-                                        veto: detector.veto, resolution: detector.resolution,
+                                        veto: detector.veto, resolution: detector.resolution, tail: detector.resolutionTail,
                                         kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: detector.backgroundAcceptance ?? 1,
                                         workers: workers)
     }
 
     /// The background of one source, normalised to the variant's N_K; `rejection` scales the
-    /// muon-decay process (1 elsewhere: the decoder refuses it for other sources).
+    /// muon-decay process (1 elsewhere: the decoder refuses it for other sources); `mirrored`
+    /// reflects a table of the m²_miss ≤ 0 side to m²_miss ≥ 0.
     public static func source(_ source: BackgroundSource, for scenario: Variant, channel: Channel, generation: Generation = Generation(),
-                              emission: RadiativeEmission = .innerBremsstrahlung, rejection: Double = 1,
+                              emission: RadiativeEmission = .innerBremsstrahlung, rejection: Double = 1, mirrored: Bool = false,
                               workers: Workers = .allCores) throws -> any MissingMassBackground {
         let kaonDecays = scenario.exposure.effectiveKaonDecays
         switch source {
@@ -99,7 +102,7 @@ public enum VariantBackground {
             return AcceptanceScaledBackground(base: generated, acceptance: scenario.detector.signalAcceptance)
         case .table(let path, let normalisation):
             let table: BackgroundTable
-            switch BackgroundTableFile.read(path: path) {
+            switch BackgroundTableFile.read(path: path, mirrored: mirrored) {
             case .success(let read): table = read
             case .failure(let failure): throw failure
             }

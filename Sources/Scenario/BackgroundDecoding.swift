@@ -11,10 +11,13 @@ import Physics
 /// with optional `label`, `uncertainty` (relative, δb/b of this component; default
 /// `analysis.background_uncertainty`), `group` (components of one group have correlated
 /// uncertainties), `emission` (radiative decays) and `rejection` (K+ → μ+ ν, μ+ → e+ ν ν̄ only:
-/// the fraction in (0, 1] the vertex and track-quality criteria keep, default 1; §5.15). A variant's `background` replaces the base's list whole.
+/// the fraction in (0, 1] the vertex and track-quality criteria keep, default 1; §5.15) and
+/// `mirror: true` (tables only: the table lies at m²_miss ≤ 0 and is reflected to m²_miss ≥ 0,
+/// seed 000's data-driven resolution tail; §5.8.2). A variant's `background` replaces the base's
+/// list whole.
 enum BackgroundDecoding {
     static let sourceKeys = ["model", "process", "table"]
-    static let keys = sourceKeys + ["normalisation", "label", "uncertainty", "group", "emission", "rejection"]
+    static let keys = sourceKeys + ["normalisation", "label", "uncertainty", "group", "emission", "rejection", "mirror"]
     static let expected = "{model: radiative}, {process: <decay>} or {table: <file.csv>, normalisation: per_kaon_decay | {kaon_decays: <N>}}, with optional label, uncertainty and group; or a list of them"
     static let tableExpected = "a dN/dm2_miss table file (relative to the scenario's folder)"
     static let normalisationExpected = "per_kaon_decay, or {kaon_decays: <N>} for a table made for N kaon decays"
@@ -86,7 +89,8 @@ enum BackgroundDecoding {
         case "process":
             source = decodeProcess(entry.value, context: context)
         default:
-            let path = context.readableFile(entry.value, as: .backgroundTable, expected: tableExpected)
+            let mirrored = reader.optional("mirror")?.scalar == "true"
+            let path = context.readableFile(entry.value, as: mirrored ? .mirroredBackgroundTable : .backgroundTable, expected: tableExpected)
             let normalisation = reader.required("normalisation", expected: normalisationExpected).flatMap { decodeNormalisation($0, log: log) }
             source = path.flatMap { path in normalisation.map { BackgroundSource.table(path: path, normalisation: $0) } }
         }
@@ -100,11 +104,21 @@ enum BackgroundDecoding {
         let emission = emissionNode.flatMap { decodeEmission($0, source: source, context: context) }
         let rejectionNode = reader.optional("rejection")
         let rejection = rejectionNode.flatMap { decodeRejection($0, source: source, log: log) }
+        let mirrorNode = reader.optional("mirror")
+        let mirror = mirrorNode.flatMap { node -> Bool? in
+            let expected = "true to reflect a table of the m2_miss <= 0 side to m2_miss >= 0, or false"
+            guard let value = ValueDecoding.choice(node, [("true", true), ("false", false)], expected: expected, log: log) else { return nil }
+            if value, let source, !(source.isTable) {
+                log.report(node, "applies to a background table only", expected: "mirror only with {table: …}")
+                return nil
+            }
+            return value
+        }
         guard let source, (labelNode == nil) == (label == nil), (uncertaintyNode == nil) == (uncertainty == nil),
               (groupNode == nil) == (group == nil), (emissionNode == nil) == (emission == nil),
-              (rejectionNode == nil) == (rejection == nil) else { return nil }
+              (rejectionNode == nil) == (rejection == nil), (mirrorNode == nil) == (mirror == nil) else { return nil }
         return BackgroundComponent(source, label: label, relativeUncertainty: uncertainty, group: group, emission: emission,
-                                   rejection: rejection)
+                                   rejection: rejection, mirrored: mirror ?? false)
     }
 
     /// `emission:` of a radiative process: inner bremsstrahlung alone, or with the

@@ -31,6 +31,20 @@ public enum BackgroundTableFile {
         }
     }
 
+    /// The table at `path`; `mirrored`: a table of the m²_miss ≤ 0 side, returned reflected to
+    /// m²_miss ≥ 0 (refused when a row lies at m²_miss > 0).
+    public static func read(path: String, mirrored: Bool = false) -> Result<BackgroundTable, Failure> {
+        guard mirrored else { return read(path: path) }
+        return read(path: path).flatMap { table in
+            if let positive = table.m2GeV2.firstIndex(where: { $0 > 0 }) {
+                return .failure(.content(BackgroundTableError(
+                    source: path, line: nil, column: nil,
+                    message: "row \(positive + 1) lies at m²_miss = \(table.m2GeV2[positive]) GeV² > 0 (expected a table of the m²_miss ≤ 0 side to mirror)")))
+            }
+            return .success(table.mirrored())
+        }
+    }
+
     public static func read(path: String) -> Result<BackgroundTable, Failure> {
         switch InputFile.readText(path: path, maximumBytes: maximumFileBytes) {
         case .failure(let problem):

@@ -5,9 +5,13 @@
 enum DeepMerge {
     /// Keys that are alternatives to each other in one mapping: writing one in an override drops
     /// the others inherited from the base, so a variant can switch, e.g., from
-    /// `background: {model: radiative}` to `background: {table: …, normalisation: …}`.
+    /// `background: {model: radiative}` to `background: {table: …, normalisation: …}`, or a veto
+    /// from `{hermetic_angle, inefficiency}` to `{regions}`, or a tail from an exponential
+    /// `scale` to a `shape`.
     static let alternativeKeyGroups: [[Set<String>]] = [
         [["model"], ["table", "normalisation"]],
+        [["hermetic_angle", "inefficiency"], ["regions"]],
+        [["scale"], ["shape"]],
     ]
 
     /// `base` with `override` merged over it.

@@ -5,6 +5,8 @@
 public struct NamedFiles {
     public enum Kind: Sendable {
         case backgroundTable
+        /// A background table of the m²_miss ≤ 0 side, to be mirrored.
+        case mirroredBackgroundTable
         case referenceCurve
     }
 
@@ -36,6 +38,7 @@ public struct NamedFiles {
         NamedFiles { path, kind in
             switch kind {
             case .backgroundTable: return BackgroundTableFile.read(path: path).failure?.problem
+            case .mirroredBackgroundTable: return BackgroundTableFile.read(path: path, mirrored: true).failure?.problem
             case .referenceCurve: return ReferenceCurveFile.read(path: path).failure?.problem
             }
         }

@@ -104,9 +104,12 @@ public enum BackgroundSource: Sendable, Equatable {
     case table(path: String, normalisation: TableNormalisation)
 
     /// Whether the tool generates it (and so needs the photon-veto model).
-    public var isGenerated: Bool {
-        if case .table = self { return false }
-        return true
+    public var isGenerated: Bool { !isTable }
+
+    /// Whether it is a user table.
+    public var isTable: Bool {
+        if case .table = self { return true }
+        return false
     }
 
     /// The process generated for `channel`, nil for a table.
@@ -136,9 +139,13 @@ public struct BackgroundComponent: Sendable, Equatable {
     /// For K+ → μ+ ν, μ+ → e+ ν ν̄: the fraction in (0, 1] the analysis' vertex and track-quality
     /// criteria keep; nil for the default, 1 (no rejection; docs/physics.md §5.15).
     public var rejection: Double?
+    /// For a table: it holds the m²_miss ≤ 0 side, reflected to m²_miss ≥ 0 (seed 000 Sec. 4's
+    /// data-driven tail of the K+ → μ+ ν(γ) peak; docs/physics.md §5.8.2).
+    public var mirrored: Bool
 
     public init(_ source: BackgroundSource, label: String? = nil, relativeUncertainty: Double? = nil, group: String? = nil,
-                emission: RadiativeEmission? = nil, rejection: Double? = nil) {
+                emission: RadiativeEmission? = nil, rejection: Double? = nil, mirrored: Bool = false) {
+        self.mirrored = mirrored
         self.source = source
         self.label = label
         self.relativeUncertainty = relativeUncertainty

@@ -158,9 +158,20 @@ enum ParameterSchema {
         ])),
         ("detector", .mapping([
             ("resolution", .leaf(.quantity(.massSquared))),
+            ("resolution_tail", .mapping([
+                ("fraction", .leaf(.number)),
+                ("scale", .leaf(.quantity(.massSquared))),
+                ("shape", .text("a list of points")),
+            ])),
             ("veto", .mapping([
                 ("hermetic_angle", .leaf(.quantity(.angle))),
                 ("inefficiency", .leaf(.number)),
+                ("regions", .list(.mapping([
+                    ("name", .text("a name")),
+                    ("from", .leaf(.quantity(.angle))),
+                    ("to", .leaf(.quantity(.angle))),
+                    ("inefficiency", .leaf(.number)),
+                ]))),
                 ("beyond", .text("a choice (missed, partial)")),
             ])),
             ("signal_acceptance", .leaf(.number)),
@@ -177,6 +188,7 @@ enum ParameterSchema {
             ("group", .text("a name")),
             ("emission", .text("a choice (inner-bremsstrahlung, inner-bremsstrahlung+structure)")),
             ("rejection", .leaf(.number)),
+            ("mirror", .text("a choice (true, false)")),
         ])),
         ("analysis", .mapping([
             ("window", .leaf(.sigmas)),

@@ -41,6 +41,7 @@ public enum ScenarioSummary {
         var lines = ["N_K effective: \(sci(scenario.exposure.effectiveKaonDecays))"]
         lines += scenario.exposure.streams.map { "  stream '\($0.name)': " + streamLine($0) }
         lines.append("resolution: " + resolutionText(detector.resolution))
+        if let tail = detector.resolutionTail { lines.append("resolution tail: " + tailText(tail)) }
         lines.append("veto: " + vetoLine(detector.veto))
         let background = detector.backgroundAcceptance.map { plain($0) } ?? "same as signal"
         lines.append("acceptance: signal \(acceptanceText(detector.signalAcceptance)), background \(background), visible decay fraction \(plain(detector.visibleDecayFraction))")
@@ -66,6 +67,8 @@ public enum ScenarioSummary {
         return ["background: \(scenario.background.count) component(s)"] + scenario.background.map { component in
             var line = "  '\(component.name(for: channel))': " + sourceText(component.source, channel: channel)
             line += ", uncertainty \(plain(scenario.relativeUncertainty(of: component) * 100)) %"
+            if component.mirrored { line += ", mirrored to m2_miss >= 0" }
+            if let rejection = component.rejection { line += ", rejection \(sci(rejection))" }
             if let group = component.group { line += ", group '\(group)'" }
             return line
         }
@@ -91,16 +94,32 @@ public enum ScenarioSummary {
     }
 
     private static func vetoLine(_ veto: PhotonVeto) -> String {
-        let inefficiency: String
-        switch veto.inefficiency {
-        case .constant(let value): inefficiency = sci(value)
-        case .table(let energies, _):
-            inefficiency = "table of \(energies.count) points, \(gev(energies.first ?? 0)) to \(gev(energies.last ?? 0))"
+        if veto.isSingleRegion {
+            return "hermetic to \(plain(veto.hermeticAngleRad * 1e3)) mrad, inefficiency \(inefficiencyText(veto.inefficiency)), beyond: \(veto.beyond.rawValue)"
         }
-        return "hermetic to \(plain(veto.hermeticAngleRad * 1e3)) mrad, inefficiency \(inefficiency), beyond: \(veto.beyond.rawValue)"
+        let regions = veto.regions.map { region in
+            "\(region.name.map { $0 + " " } ?? "")\(plain(region.fromAngleRad * 1e3))-\(plain(region.toAngleRad * 1e3)) mrad \(inefficiencyText(region.inefficiency))"
+        }
+        return "regions \(regions.joined(separator: ", ")), beyond: \(veto.beyond.rawValue)"
+    }
+
+    private static func inefficiencyText(_ inefficiency: VetoInefficiency) -> String {
+        switch inefficiency {
+        case .constant(let value): return sci(value)
+        case .table(let energies, _):
+            return "table of \(energies.count) points, \(gev(energies.first ?? 0)) to \(gev(energies.last ?? 0))"
+        }
     }
 
     /// The constant σ, or every point of the table (σ against the missing mass).
+    private static func tailText(_ tail: ResolutionTail) -> String {
+        switch tail.shape {
+        case .exponential(let scale): return "fraction \(sci(tail.fraction)), exponential, scale \(sci(scale)) GeV^2"
+        case .table(let offsets, _):
+            return "fraction \(sci(tail.fraction)), shape of \(offsets.count) points to |offset| \(sci(offsets[offsets.count - 1])) GeV^2"
+        }
+    }
+
     private static func resolutionText(_ resolution: MissingMassResolution) -> String {
         switch resolution {
         case .constant(let sigma): return "sigma(m2_miss) = \(sci(sigma)) GeV^2"

@@ -17,6 +17,8 @@ public struct BackgroundModel: MissingMassBackground {
     public let sample: RadiativeSample
     public let veto: PhotonVeto
     public let resolution: MissingMassResolution
+    /// The resolution's non-Gaussian tail, if any (docs/physics.md §5.8.2).
+    public let tail: ResolutionTail?
     public let kaonDecays: Double
     public let acceptance: Double
     public let beam: KaonBeam
@@ -48,14 +50,15 @@ public struct BackgroundModel: MissingMassBackground {
     /// The model with a constant resolution σ = `resolutionGeV2` [GeV²].
     public init(sample: RadiativeSample, veto: PhotonVeto, resolutionGeV2: Double, kaonDecays: Double,
                 acceptance: Double = BackgroundModel.defaultAcceptance, beam: KaonBeam = .na62) {
-        self.init(sample: sample, veto: veto, resolution: .constant(resolutionGeV2), kaonDecays: kaonDecays, acceptance: acceptance, beam: beam)
+        self.init(sample: sample, veto: veto, resolution: .constant(resolutionGeV2), tail: nil, kaonDecays: kaonDecays, acceptance: acceptance, beam: beam)
     }
 
-    public init(sample: RadiativeSample, veto: PhotonVeto, resolution: MissingMassResolution, kaonDecays: Double,
-                acceptance: Double = BackgroundModel.defaultAcceptance, beam: KaonBeam = .na62) {
+    public init(sample: RadiativeSample, veto: PhotonVeto, resolution: MissingMassResolution, tail: ResolutionTail? = nil,
+                kaonDecays: Double, acceptance: Double = BackgroundModel.defaultAcceptance, beam: KaonBeam = .na62) {
         self.sample = sample
         self.veto = veto
         self.resolution = resolution
+        self.tail = tail
         binSigmasGeV2 = (0..<sample.massBinCount).map {
             max(resolution.sigmaGeV2(atMissingMassSquaredGeV2: sample.massBinCentreGeV2($0)), 1e-12)
         }
@@ -105,27 +108,43 @@ public struct BackgroundModel: MissingMassBackground {
         return 1 - 0.5 * (Double.erfc(b) + Double.erfc(-a))
     }
 
+    /// The probability that an event at true `m2` is reconstructed in [lo, hi] with σ = `sigma`:
+    /// the Gaussian, or with a tail (1 − f) Gaussian + f tail (docs/physics.md §5.8.2).
+    @inlinable
+    static func kernelFraction(trueGeV2 m2: Double, lo: Double, hi: Double, sigma: Double, tail: ResolutionTail?) -> Double {
+        guard let tail else { return gaussianFraction(trueGeV2: m2, lo: lo, hi: hi, sigma: sigma) }
+        // The tail reaches bins far beyond the Gaussian's 8 σ, where the core adds < 10⁻¹⁵.
+        let near = m2 > lo - 8 * sigma && m2 < hi + 8 * sigma
+        let gaussian = near ? gaussianFraction(trueGeV2: m2, lo: lo, hi: hi, sigma: sigma) : 0
+        return tail.kernelFraction(gaussian: gaussian, trueGeV2: m2, lo: lo, hi: hi)
+    }
+
+    /// How far the kernel reaches [GeV²]: 8 σ_max, plus the tail's reach.
+    static func kernelReachGeV2(sigmaGeV2: Double, tail: ResolutionTail?) -> Double {
+        8 * sigmaGeV2 + (tail?.reachGeV2 ?? 0)
+    }
+
     /// Sums over true-m² bins of events × fraction in [lo, hi] (variances × fraction²), each bin
-    /// smeared with the σ at its true m²; the peak at 0 is exact (its share 1 − R_cut is known to
-    /// the MC precision of R_cut, neglected).
+    /// smeared with the σ at its true m² (and the tail); the peak at 0 is exact (its share 1 − R_cut
+    /// is known to the MC precision of R_cut, neglected).
     func integrate(lo: Double, hi: Double) -> (before: Double, after: Double, variance: Double, beforeVariance: Double) {
-        let sigma = reachSigmaGeV2
+        let reach = Self.kernelReachGeV2(sigmaGeV2: reachSigmaGeV2, tail: tail)
         let width = sample.massBinWidthGeV2
-        // Bins within 8 σ_max of the window; none when the window lies beyond the histogram.
-        let lowest = ((lo - 8 * sigma) / width).rounded(.down), highest = ((hi + 8 * sigma) / width).rounded(.up)
+        // Bins within the kernel's reach of the window; none when the window lies beyond the histogram.
+        let lowest = ((lo - reach) / width).rounded(.down), highest = ((hi + reach) / width).rounded(.up)
         let first = clampedBinIndex(lowest, count: sample.massBinCount)
         let last = clampedBinIndex(highest, count: sample.massBinCount)
         var before = 0.0, after = 0.0, variance = 0.0, beforeVariance = 0.0
         if first <= last, lowest < Double(sample.massBinCount), highest >= 0 {
             for bin in first...last where beforeVeto[bin] > 0 {
-                let f = Self.gaussianFraction(trueGeV2: sample.massBinCentreGeV2(bin), lo: lo, hi: hi, sigma: binSigmasGeV2[bin])
+                let f = Self.kernelFraction(trueGeV2: sample.massBinCentreGeV2(bin), lo: lo, hi: hi, sigma: binSigmasGeV2[bin], tail: tail)
                 before += beforeVeto[bin] * f
                 after += afterVeto[bin] * f
                 variance += afterVetoVariance[bin] * f * f
                 beforeVariance += beforeVetoVariance[bin] * f * f
             }
         }
-        let peak = peakEvents * Self.gaussianFraction(trueGeV2: 0, lo: lo, hi: hi, sigma: peakSigmaGeV2)
+        let peak = peakEvents * Self.kernelFraction(trueGeV2: 0, lo: lo, hi: hi, sigma: peakSigmaGeV2, tail: tail)
         return (before + peak, after + peak, variance, beforeVariance)
     }
 

@@ -36,7 +36,7 @@ public struct MuonDecayBackground: MissingMassBackground {
     }
 
     /// The background of `sample` smeared with `resolution` (σ at each event's true m²_miss).
-    public init(sample: MuonDecaySample, resolution: MissingMassResolution, kaonDecays: Double, acceptance: Double,
+    public init(sample: MuonDecaySample, resolution: MissingMassResolution, tail: ResolutionTail? = nil, kaonDecays: Double, acceptance: Double,
                 rejection: Double = 1, decayPathMetres: Double = defaultDecayPathMetres, workers: Workers = .allCores) {
         precondition(rejection > 0 && rejection <= 1, "a rejection factor lies in (0, 1]")
         self.sample = sample
@@ -57,7 +57,7 @@ public struct MuonDecayBackground: MissingMassBackground {
             part.afterVetoVariance = part.beforeVetoVariance
         }
         histogram.scale(by: kaonDecays * acceptance * PDG2020.branchingKaonToMuonNeutrino * rejection / Double(sample.events))
-        smeared = SmearedMassHistogram(histogram, resolution: resolution)
+        smeared = SmearedMassHistogram(histogram, resolution: resolution, tail: tail)
     }
 
     public func events(in region: SignalRegion) -> BackgroundEstimate { smeared.events(in: region) }

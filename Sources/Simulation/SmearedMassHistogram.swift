@@ -10,9 +10,12 @@ struct SmearedMassHistogram: Sendable {
     let binSigmasGeV2: [Double]
     /// The largest σ [GeV²]: how far any bin's Gaussian reaches.
     let reachSigmaGeV2: Double
+    /// The resolution's non-Gaussian tail, if any.
+    let tail: ResolutionTail?
 
-    init(_ histogram: TrueMassHistogram, resolution: MissingMassResolution) {
+    init(_ histogram: TrueMassHistogram, resolution: MissingMassResolution, tail: ResolutionTail?) {
         self.histogram = histogram
+        self.tail = tail
         binSigmasGeV2 = histogram.binSigmasGeV2(resolution)
         reachSigmaGeV2 = max(resolution.largestGeV2, 1e-12)
     }
@@ -38,7 +41,7 @@ struct SmearedMassHistogram: Sendable {
     /// The background in `region`.
     func events(in region: SignalRegion) -> BackgroundEstimate {
         let range = region.rangeGeV2
-        let sums = histogram.integrate(lo: range.lowerBound, hi: range.upperBound, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2)
+        let sums = histogram.integrate(lo: range.lowerBound, hi: range.upperBound, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2, tail: tail)
         return BackgroundEstimate(events: sums.after, mcUncertainty: sums.afterVariance.squareRoot(), eventsBeforeVeto: sums.before)
     }
 
@@ -48,7 +51,7 @@ struct SmearedMassHistogram: Sendable {
         let count = max(1, Int(((rangeGeV2.upperBound - rangeGeV2.lowerBound) / binWidthGeV2).rounded(.up)))
         return (0..<count).map { index in
             let lo = rangeGeV2.lowerBound + Double(index) * binWidthGeV2
-            let sums = histogram.integrate(lo: lo, hi: lo + binWidthGeV2, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2)
+            let sums = histogram.integrate(lo: lo, hi: lo + binWidthGeV2, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2, tail: tail)
             return SpectrumBin(m2GeV2: lo + 0.5 * binWidthGeV2, widthGeV2: binWidthGeV2,
                                beforeVeto: sums.before, uncertaintyBeforeVeto: sums.beforeVariance.squareRoot(),
                                afterVeto: sums.after, uncertaintyAfterVeto: sums.afterVariance.squareRoot())

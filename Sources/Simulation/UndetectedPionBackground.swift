@@ -43,8 +43,8 @@ public struct UndetectedPionBackground: MissingMassBackground {
     /// The background of `sample` through `veto` and `resolution`, for `kaonDecays` K+ decays
     /// and acceptance `acceptance`. The veto is applied to the stored events chunk by chunk on
     /// `workers`, summed in chunk order (same numbers for any count).
-    public init(sample: PhotonPairSample, veto: PhotonVeto, resolution: MissingMassResolution, kaonDecays: Double,
-                acceptance: Double, workers: Workers = .allCores) {
+    public init(sample: PhotonPairSample, veto: PhotonVeto, resolution: MissingMassResolution, tail: ResolutionTail? = nil,
+                kaonDecays: Double, acceptance: Double, workers: Workers = .allCores) {
         self.sample = sample
         self.veto = veto
         self.resolution = resolution
@@ -56,7 +56,7 @@ public struct UndetectedPionBackground: MissingMassBackground {
         }
         let scale = kaonDecays * acceptance * SemileptonicProduction.measuredBranching(flavour: sample.flavour) / Double(sample.events)
         histogram.scale(by: scale)
-        smeared = SmearedMassHistogram(histogram, resolution: resolution)
+        smeared = SmearedMassHistogram(histogram, resolution: resolution, tail: tail)
     }
 
     /// Generates the sample (`PhotonPairSample.generate`) and applies the detector to it.

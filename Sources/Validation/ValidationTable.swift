@@ -15,7 +15,8 @@ public enum ValidationTable {
 
     /// All rows. `scenarioFolder` holds the shipped `na62-kpi0en.yaml`.
     public static func rows(scenarioFolder: String) throws -> [ValidationRow] {
-        try kpi0enRows(scenarioFolder: scenarioFolder) + backgroundRows() + seed000Rows() + kmunRows(scenarioFolder: scenarioFolder) + physicsRows()
+        try kpi0enRows(scenarioFolder: scenarioFolder) + backgroundRows() + seed000Rows() + kmunRows(scenarioFolder: scenarioFolder)
+            + kenRows(scenarioFolder: scenarioFolder) + physicsRows()
     }
 
     /// Seed 001 Fig. 4 and Sec. V: |U_e|² reached per variant, and how variants scale with N_K.
@@ -101,37 +102,6 @@ public enum ValidationTable {
                           paper: "1526 (seed 000 Sec. 6)", reach: fixed(expected, 0), ratio: expected / 1526),
             ValidationRow(quantity: "B(K+ → μ+ ν ν ν̄) limit = N_S/(N_K · A), N_K = 1.14×10¹⁰, A = 0.103",
                           paper: "< 1.0×10⁻⁶ (seed 000 Sec. 6)", reach: "< " + scientific(branching), ratio: branching / 1.0e-6),
-        ]
-    }
-
-    /// Seed 000 Table 1 and Fig. 5 with the shipped `na62-kmun.yaml` (2016–2018 variant): each
-    /// built-in source above m²_miss = 0.1 GeV², and the projected CLs median against the published
-    /// observed limit, averaged (geometric mean) over ±10 MeV because it fluctuates point to point.
-    static func kmunRows(scenarioFolder: String) throws -> [ValidationRow] {
-        let file = try ScenarioLoader.load(path: scenarioFolder + "/na62-kmun.yaml").mapError { ValidationFailure(message: $0.lines.joined(separator: "\n")) }.get()
-        let variant = file.variants[0]
-        let composition = try VariantBackground.composition(for: variant, channel: file.channel, generation: generation, workers: .threads(1))
-        let above = composition.estimate(in: .above(thresholdGeV2: 0.1)).components.map(\.events)
-        let masses = [0.250, 0.300, 0.350]
-        let curve = MassScan(channel: file.channel, massesGeV: masses, workers: .threads(1)).curve(for: variant, background: composition)
-        let projected = curve.points.map(\.u2CLs.median)
-        let library = try ReferenceLibrary.bundled.mapError { ValidationFailure(message: $0.description) }.get()
-        guard let published = library.curve(id: "na62_2021", flavour: .muon) else { throw ValidationFailure(message: "no na62_2021 curve in the bundled library") }
-        let averaged = masses.map { mass -> Double in
-            let near = zip(published.massesMeV, published.u2).filter { abs($0.0 - mass * 1000) <= 10 }.map(\.1)
-            return Foundation.exp(near.map(Foundation.log).reduce(0, +) / Double(max(near.count, 1)))
-        }
-        let ratios = zip(projected, averaged).map { $0 / $1 }
-        let meanRatio = Foundation.exp(ratios.map(Foundation.log).reduce(0, +) / Double(ratios.count))
-        let veto = "seed 001's veto: 50 mrad, 10⁻³, photons beyond missed"
-        return [
-            ValidationRow(quantity: "K+ → μ+ ν γ (with structure-dependent emission) above m²_miss = 0.1 GeV², NA62 2016–2018, \(veto)",
-                          paper: "6224 ± 105 (seed 000 Table 1, non-Gaussian tail included)", reach: fixed(above[0], 0), ratio: above[0] / 6224),
-            ValidationRow(quantity: "K+ → π0 μ+ ν with both photons undetected, above 0.1 GeV², same conditions",
-                          paper: "1016 ± 47 (seed 000 Table 1)", reach: fixed(above[1], 0), ratio: above[1] / 1016),
-            ValidationRow(quantity: "\(file.channel.flavour == .muon ? "|U_μ|²" : "|U|²") CLs expected median at 250 / 300 / 350 MeV, NA62 2016–2018 (`na62-kmun.yaml`)",
-                          paper: "observed limit, geometric mean over ±10 MeV: " + averaged.map(scientific).joined(separator: " / ") + " (seed 000 Fig. 5)",
-                          reach: projected.map(scientific).joined(separator: " / "), ratio: meanRatio),
         ]
     }
 

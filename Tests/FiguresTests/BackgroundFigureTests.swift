@@ -30,4 +30,18 @@ final class BackgroundFigureTests: XCTestCase {
                                            components: [(name: "a", bins: bins([1, 2]))])
         XCTAssertFalse(figure.panels[0].items.contains { if case .region = $0 { return true } else { return false } })
     }
+
+    /// A table component has no count before the veto: the total before it is unknown and not
+    /// drawn (nor listed in the legend); with generated sources only it is.
+    func testNoBeforeVetoLineWithoutItsCount() {
+        func labels(_ figure: Figure) -> [String] {
+            figure.panels[0].items.compactMap { item -> String? in if case .line(let line) = item { return line.legendLabel } else { return nil } }
+        }
+        var unknown = bins([1, 2])
+        unknown[1].beforeVeto = .nan
+        XCTAssertEqual(labels(BackgroundFigure.make(bins: unknown, windowGeV2: nil, windowLabel: "", experimentLabel: nil)),
+                       ["photon undetected (after the veto)"])
+        XCTAssertEqual(labels(BackgroundFigure.make(bins: bins([1, 2]), windowGeV2: nil, windowLabel: "", experimentLabel: nil)),
+                       ["before the photon veto", "photon undetected (after the veto)"])
+    }
 }

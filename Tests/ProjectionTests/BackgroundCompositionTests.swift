@@ -1,4 +1,5 @@
 import XCTest
+import DetectorModel
 import Physics
 import Scenario
 import Simulation
@@ -79,5 +80,16 @@ final class BackgroundCompositionTests: XCTestCase {
         XCTAssertEqual(peak.fraction(in: .window(centreGeV2: 0.02, k: 1, resolutionGeV2: 1e-3)), 0.682689492137086, accuracy: 1e-12)
         XCTAssertEqual(peak.fraction(in: .window(centreGeV2: 0.0205, k: 1.5, resolutionGeV2: 1e-3)), 0.818594614, accuracy: 1e-8)
         XCTAssertEqual(peak.fraction(in: .window(centreGeV2: 0.5, k: 1, resolutionGeV2: 1e-3)), 0, accuracy: 1e-15, "far away")
+    }
+
+    /// With a resolution tail of fraction f = 0.01 (exponential, λ = 0.01 GeV²): in ±1σ the
+    /// peak keeps 0.99 × 0.6827 + 0.01 × (1 − e^{−σ/λ}); far away only the tail's f/2 e^{−d/λ}.
+    func testPeakFractionWithATail() {
+        let yield = SignalYield(kaonDecays: 1, branchingFractionPerU2: 1, signalAcceptance: 1, visibleDecayFraction: 0)
+        let tail = ResolutionTail(fraction: 0.01, shape: .exponential(scaleGeV2: 0.01))
+        let peak = PeakSignal(yield: yield, centreGeV2: 0.02, resolutionGeV2: 1e-3, tail: tail)
+        XCTAssertEqual(peak.fraction(in: .window(centreGeV2: 0.02, k: 1, resolutionGeV2: 1e-3)),
+                       0.99 * 0.682689492137086 + 0.01 * (1 - exp(-0.1)), accuracy: 1e-12)
+        XCTAssertEqual(peak.fraction(in: .above(thresholdGeV2: 0.07)), 0.01 * 0.5 * exp(-5), accuracy: 1e-12)
     }
 }

@@ -59,7 +59,7 @@ final class ScenarioOverrideTests: XCTestCase {
         let message = pathError("detector.veto.hermetic_angel")
         XCTAssertTrue(message.contains("unknown key 'hermetic_angel' in detector.veto"), message)
         XCTAssertTrue(message.contains("(did you mean 'hermetic_angle'?)"), message)
-        XCTAssertTrue(message.hasSuffix("expected one of detector.veto.hermetic_angle, detector.veto.inefficiency"), message)
+        XCTAssertTrue(message.hasSuffix("expected one of detector.veto.hermetic_angle, detector.veto.inefficiency, detector.veto.regions[0].from, detector.veto.regions[0].to, detector.veto.regions[0].inefficiency"), message)
         let top = pathError("detectr.resolution")
         XCTAssertTrue(top.contains("in a projection (did you mean 'detector'?)"), top)
         XCTAssertTrue(top.contains("detector.resolution") && top.contains("analysis.background_uncertainty"), top)
@@ -68,7 +68,7 @@ final class ScenarioOverrideTests: XCTestCase {
     func testNonNumericKeysMappingsAndListsAreRejectedWithTheNumericKeysBesideThem() {
         let choice = pathError("detector.veto.beyond")
         XCTAssertTrue(choice.contains("is a choice (missed, partial), not a number"), choice)
-        XCTAssertTrue(choice.hasSuffix("expected one of detector.veto.hermetic_angle, detector.veto.inefficiency"), choice)
+        XCTAssertTrue(choice.hasSuffix("expected one of detector.veto.hermetic_angle, detector.veto.inefficiency, detector.veto.regions[0].from, detector.veto.regions[0].to, detector.veto.regions[0].inefficiency"), choice)
         XCTAssertTrue(pathError("analysis.statistic").contains("not a number"))
         XCTAssertTrue(pathError("detector.veto").contains("holds several values; expected one of detector.veto.hermetic_angle"))
         XCTAssertTrue(pathError("exposure.streams.prescale").contains("is a list; expected an element index, like exposure.streams[0]"))
@@ -91,6 +91,8 @@ final class ScenarioOverrideTests: XCTestCase {
         XCTAssertEqual(ParameterSchema.keys(at: ["exposure", "streams"]), ExposureDecoding.streamKeys)
         XCTAssertEqual(ParameterSchema.keys(at: ["detector"]), DetectorDecoding.keys)
         XCTAssertEqual(ParameterSchema.keys(at: ["detector", "veto"]), DetectorDecoding.vetoKeys)
+        XCTAssertEqual(ParameterSchema.keys(at: ["detector", "veto", "regions"]), DetectorDecoding.regionKeys)
+        XCTAssertEqual(ParameterSchema.keys(at: ["detector", "resolution_tail"]), DetectorDecoding.tailKeys)
         XCTAssertEqual(ParameterSchema.keys(at: ["background"]), BackgroundDecoding.keys)
         XCTAssertEqual(ParameterSchema.keys(at: ["analysis"]), AnalysisDecoding.keys)
     }

@@ -23,6 +23,19 @@ final class TabulatedBackgroundTests: XCTestCase {
         XCTAssertEqual(table.integral(fromGeV2: 2, toGeV2: 3), 0)
     }
 
+    /// The mirror image of a negative-side table: ∫_a^b of the mirror is ∫_{−b}^{−a} of the
+    /// table (seed 000's tail: the positive side as the reflection of the negative one).
+    func testMirroredTableIsTheReflection() {
+        let negative = BackgroundTable(m2GeV2: [-0.2, -0.1, -0.05, 0], densityPerGeV2: [1, 4, 10, 30])
+        let mirror = negative.mirrored()
+        XCTAssertEqual(mirror.m2GeV2, [0, 0.05, 0.1, 0.2])
+        XCTAssertEqual(mirror.densityPerGeV2, [30, 10, 4, 1])
+        for (a, b) in [(0.0, 0.2), (0.03, 0.12), (0.1, 1.0)] {
+            XCTAssertEqual(mirror.integral(fromGeV2: a, toGeV2: b), negative.integral(fromGeV2: -b, toGeV2: -a), accuracy: 1e-15)
+        }
+        XCTAssertEqual(mirror.integral(fromGeV2: -1, toGeV2: 0), 0, "nothing left at m² < 0")
+    }
+
     func testMeVUnitsAreConverted() throws {
         let gev = try parse("m2_GeV2,dN_dm2_per_GeV2\n0.01,4e6\n0.02,2e6\n")
         let mev = try parse("m2_MeV^2, dN_dm2_per_MeV^2\r\n10000, 4\r\n20000, 2\r\n")

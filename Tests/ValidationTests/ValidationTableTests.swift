@@ -15,22 +15,28 @@ final class ValidationTableTests: XCTestCase {
     }
 
     /// Seed 001's projections within a factor 1.5; the exact numbers (normalisation, CLs, the
-    /// K_l3 ratio, ρ_μ) within a few per cent; the OKA ratio within 10 %; seed 000's Table 1
-    /// sources, computed through seed 001's veto rather than NA62's measured inefficiencies, within
-    /// a factor 2 (README), and the K+ → μ+ N projection within 25 % of the published limit.
+    /// K_l3 ratio, ρ_μ) within a few per cent; the OKA ratio within 10 %. Seed 000's Table 1
+    /// lines with NA62's veto by region: each within a factor 4 (the coverage beyond 50 mrad,
+    /// partial or missed, brackets the published numbers, README) and their total within a
+    /// factor 1.5; the K+ → μ+ N projection within a factor 1.7 of the published observed limit
+    /// and the K+ → e+ N one within a factor 3 (README explains both).
     func testAgreementWithThePapers() throws {
         for row in try XCTUnwrap(Self.rows) {
             guard let ratio = row.ratio else { continue }
-            let tolerance: Double
             switch row.quantity {
-            case let q where q.hasPrefix("|U_e|²") || q.hasPrefix("gain"): tolerance = 0.5
-            case let q where q.hasPrefix("⟨ε_bkg⟩"): tolerance = 0.1
-            case let q where q.hasPrefix("B(K+ → π0 e+ ν γ)"): tolerance = 0.1
-            case let q where q.contains("above m²_miss = 0.1 GeV²") || q.contains("above 0.1 GeV²"): tolerance = 1.0
-            case let q where q.hasPrefix("|U_μ|²"): tolerance = 0.25
-            default: tolerance = 0.03
+            case let q where q.hasPrefix("|U_e|² median") || q.hasPrefix("gain"): XCTAssertEqual(ratio, 1, accuracy: 0.5, q)
+            case let q where q.hasPrefix("⟨ε_bkg⟩"): XCTAssertEqual(ratio, 1, accuracy: 0.1, q)
+            case let q where q.hasPrefix("B(K+ → π0 e+ ν γ)"): XCTAssertEqual(ratio, 1, accuracy: 0.1, q)
+            case let q where q.contains("above m²_miss = 0.1 GeV²"): assertWithinFactor(ratio, 4, q)
+            case let q where q.hasPrefix("total,"): assertWithinFactor(ratio, 1.5, q)
+            case let q where q.hasPrefix("|U_μ|²"): assertWithinFactor(ratio, 1.7, q)
+            case let q where q.hasPrefix("|U_e|² CLs"): assertWithinFactor(ratio, 3, q)
+            default: XCTAssertEqual(ratio, 1, accuracy: 0.03, row.quantity)
             }
-            XCTAssertEqual(ratio, 1, accuracy: tolerance, row.quantity)
         }
+    }
+
+    private func assertWithinFactor(_ ratio: Double, _ factor: Double, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertLessThanOrEqual(abs(log(ratio)), log(factor), "\(what): ratio \(ratio)", file: file, line: line)
     }
 }
