@@ -33,6 +33,15 @@ public enum ExclusionFigure {
         }
     }
 
+    /// The parameter of interest on the y axis: |U_l|² for an HNL channel, the branching fraction
+    /// for a continuum channel.
+    static func parameterMarkup(_ channel: Channel) -> String {
+        switch channel {
+        case .kaonToMuonNeutrinoX: return "ℬ(<i>K</i><sup>+</sup> → <i>μ</i><sup>+</sup><i>ν</i><i>X</i>)"
+        default: return channel.flavour.mixingMarkup
+        }
+    }
+
     /// "90", "95", "99.9": a CL in percent, as many digits as it has (up to 6).
     static func percent(_ confidence: Double) -> String {
         String(format: "%.6g", locale: nil, 100 * confidence)
@@ -49,7 +58,8 @@ public enum ExclusionFigure {
         let xLower = xRangeMeV.lowerBound * 1000, xUpper = xRangeMeV.upperBound * 1000
         let yRange = settings.yRange ?? automaticYRange(projection, statistics: statistics)
         let confidence = ConfidenceLabels(projection)
-        let yLabel = confidence.shared.map { "\(flavour.mixingMarkup) (\(percent($0)) % CL)" } ?? flavour.mixingMarkup
+        let parameter = parameterMarkup(file.channel)
+        let yLabel = confidence.shared.map { "\(parameter) (\(percent($0)) % CL)" } ?? parameter
         var main = Panel(yAxis: Axis(.log, yRange.lowerBound, yRange.upperBound, label: yLabel), relativeHeight: 3)
 
         // Published limits first, so projections are drawn over them.
@@ -154,7 +164,7 @@ public enum ExclusionFigure {
     /// The mass axis in the scale `figure.x_scale` asks for. A log axis starts at the first
     /// positive mass of the grid when the range starts at 0 (log 0 is not on any axis).
     static func massAxis(_ scale: FigureSettings.AxisScale, lowerMeV: Double, upperMeV: Double, file: ScenarioFile) -> Axis {
-        let label = "<i>m</i><sub><i>N</i></sub> [MeV]"
+        let label = file.channel.isContinuum ? "<i>m</i><sub><i>X</i></sub> [MeV]" : "<i>m</i><sub><i>N</i></sub> [MeV]"
         switch scale {
         case .linear:
             return Axis(.linear, lowerMeV, upperMeV, label: label)

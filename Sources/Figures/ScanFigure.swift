@@ -19,7 +19,7 @@ public enum ScanFigure {
         let lower = pow(10, (log10(values.min() ?? 1e-9) - 0.3).rounded(.down))
         let upper = pow(10, (log10(values.max() ?? 1e-6) + 0.3).rounded(.up))
         var panel = Panel(yAxis: Axis(.log, lower, max(upper, lower * 10),
-                                      label: "\(scan.channel.flavour.mixingMarkup) (\(ExclusionFigure.percent(scan.confidence)) % CL)"))
+                                      label: "\(ExclusionFigure.parameterMarkup(scan.channel)) (\(ExclusionFigure.percent(scan.confidence)) % CL)"))
         panel.add(.band(Band(x: x, lower: scan.points.map(\.sensitivity.u2CLs.minus2), upper: scan.points.map(\.sensitivity.u2CLs.plus2),
                              fill: Palette.band2Sigma, legendLabel: "CLs expected ±2<i>σ</i>")))
         panel.add(.band(Band(x: x, lower: scan.points.map(\.sensitivity.u2CLs.minus1), upper: scan.points.map(\.sensitivity.u2CLs.plus1),
@@ -33,7 +33,7 @@ public enum ScanFigure {
         let xLower = x.min() ?? 0, xUpper = x.max() ?? 1
         let pad = xUpper > xLower ? 0 : 1
         let name = scan.parameter.path.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        let label = "<i>m</i><sub><i>N</i></sub> = \(String(format: "%g", scan.massGeV * 1000)) MeV, " + ExclusionFigure.escape(scan.variant)
+        let label = "<i>m</i><sub><i>\(scan.channel.isContinuum ? "X" : "N")</i></sub> = \(String(format: "%g", scan.massGeV * 1000)) MeV, " + ExclusionFigure.escape(scan.variant)
         return Figure(xAxis: Axis(.linear, xLower - Double(pad), xUpper + Double(pad), label: unit.isEmpty ? name : "\(name) [\(unit)]"),
                       panels: [panel], experimentLabel: CornerLabel(label), legend: Legend(placement: .automatic))
     }

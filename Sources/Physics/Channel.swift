@@ -1,11 +1,15 @@
-/// A heavy-neutral-lepton production channel in K+ decays, named as users write it
-/// (`K+ -> pi0 e+ N`). It knows its lepton flavour, its kinematic endpoint and its
+/// A signal process in K+ decays, named as users write it (`K+ -> pi0 e+ N`): heavy-neutral-lepton
+/// production, a peak at m_N² whose parameter of interest is |U_l|², or a continuum search
+/// (`K+ -> mu+ nu X`, seed 000 Sec. 6), a spectrum in m²_miss whose parameter of interest is a
+/// branching fraction. It knows its lepton flavour, its kinematic endpoint and, for an HNL, its
 /// production branching fraction per unit |U_l|².
 public enum Channel: String, Sendable, CaseIterable, Codable {
     case kaonToElectronN = "K+ -> e+ N"
     case kaonToMuonN = "K+ -> mu+ N"
     case kaonToPi0ElectronN = "K+ -> pi0 e+ N"
     case kaonToPi0MuonN = "K+ -> pi0 mu+ N"
+    /// K+ → μ+ ν X, X an invisible scalar or vector mediator (`Mediator`) of mass m_X.
+    case kaonToMuonNeutrinoX = "K+ -> mu+ nu X"
 
     /// The process as users write it in scenario files and on the command line.
     public var name: String { rawValue }
@@ -23,24 +27,28 @@ public enum Channel: String, Sendable, CaseIterable, Codable {
     public var flavour: LeptonFlavour {
         switch self {
         case .kaonToElectronN, .kaonToPi0ElectronN: return .electron
-        case .kaonToMuonN, .kaonToPi0MuonN: return .muon
+        case .kaonToMuonN, .kaonToPi0MuonN, .kaonToMuonNeutrinoX: return .muon
         }
     }
+
+    /// Whether the signal is a continuum in m²_miss tested above a cut, with a branching fraction
+    /// as parameter of interest (seed 000 Sec. 6), rather than an HNL peak in a window.
+    public var isContinuum: Bool { self == .kaonToMuonNeutrinoX }
 
     /// Whether a π0 accompanies the lepton (three-body semileptonic production).
     public var hasNeutralPion: Bool {
         self == .kaonToPi0ElectronN || self == .kaonToPi0MuonN
     }
 
-    /// Largest kinematically allowed HNL mass [GeV]: m_K − m_l, or m_K − m_π0 − m_l.
+    /// Largest kinematically allowed HNL (or mediator) mass [GeV]: m_K − m_l, or m_K − m_π0 − m_l.
     public var endpointGeV: Double {
         PDG2020.kaonChargedMassGeV - flavour.massGeV - (hasNeutralPion ? PDG2020.pionNeutralMassGeV : 0)
     }
 
     /// Production branching fraction B(K+ → … N) per unit |U_l|² at HNL mass `massGeV`;
-    /// zero at and beyond the endpoint.
+    /// zero at and beyond the endpoint, and for a continuum channel (no |U|²).
     public func branchingFractionPerU2(massGeV: Double) -> Double {
-        guard massGeV >= 0, massGeV < endpointGeV else { return 0 }
+        guard !isContinuum, massGeV >= 0, massGeV < endpointGeV else { return 0 }
         if hasNeutralPion {
             return SemileptonicProduction.branchingFractionPerU2(flavour: flavour, massGeV: massGeV)
         } else {

@@ -42,36 +42,20 @@ public struct MassScan: Sendable {
                                 backgroundComponents: background.components.map(\.label))
     }
 
-    /// One mass point (docs/physics.md §4 and §6; seed 001 Eqs. 1–3).
+    /// One hypothesis (docs/physics.md §4 and §6; seed 001 Eqs. 1–3; seed 000 Sec. 6): the
+    /// signal model and its region (a window around an HNL peak, or a cut above m0² for a
+    /// continuum), then one counting experiment for every channel.
     public func point(massGeV: Double, scenario: Variant, kaonDecays: Double, background: BackgroundComposition) -> SensitivityPoint {
-        let detector = scenario.detector
         let analysis = scenario.analysis
-        let centre = massGeV * massGeV
-        let yield = SignalYield(
-            kaonDecays: kaonDecays,
-            branchingFractionPerU2: channel.branchingFractionPerU2(massGeV: massGeV),
-            signalAcceptance: detector.signalAcceptance.value(atMassGeV: massGeV),
-            visibleDecayFraction: detector.visibleDecayFraction)
-        // The signal peak and its window ±kσ use σ at the hypothesis, σ(m²_miss = m_N²)
-        // (docs/physics.md §4.3 and §5.8).
-        let sigma = detector.resolution.sigmaGeV2(atMissingMassSquaredGeV2: centre)
-        let signal = PeakSignal(yield: yield, centreGeV2: centre, resolutionGeV2: sigma, tail: detector.resolutionTail)
-        func region(k: Double) -> SignalRegion { .window(centreGeV2: centre, k: k, resolutionGeV2: sigma) }
-
-        // b and δb in the window ±kσ. δb comes from the components' relative uncertainties; the
+        let hypothesis = channel.isContinuum
+            ? continuumHypothesis(massGeV: massGeV, scenario: scenario, kaonDecays: kaonDecays, background: background)
+            : peakHypothesis(massGeV: massGeV, scenario: scenario, kaonDecays: kaonDecays, background: background)
+        let signal = hypothesis.signal, region = hypothesis.region
+        let signalFraction = signal.fraction(in: region)
+        // b and δb in the region. δb comes from the components' relative uncertainties; the
         // generator's MC uncertainty is a property of the tool's sample, not of the experiment,
         // so it is reported beside b (and kept small by the default statistics), not folded in.
-        let k: Double
-        switch analysis.window {
-        case .fixed(let fixedK): k = fixedK
-        case .optimal:
-            k = WindowChoice.optimalK(confidence: analysis.confidence) { k in
-                let trial = background.estimate(in: region(k: k))
-                return (trial.total.events, trial.uncertainty)
-            }
-        }
-        let signalFraction = signal.fraction(in: region(k: k))
-        let counted = background.estimate(in: region(k: k))
+        let counted = background.estimate(in: region)
         let estimate = counted.total, db = counted.uncertainty
         let byComponent = counted.components.map(\.events)
         let b = estimate.events
@@ -88,10 +72,10 @@ public struct MassScan: Sendable {
         let simpleDefined = inRange && SimpleSensitivity.isDefined(background: b, backgroundUncertainty: db)
         return SensitivityPoint(
             massGeV: massGeV,
-            branchingFractionPerU2: yield.branchingFractionPerU2,
+            branchingFractionPerU2: hypothesis.branchingFractionPerU2,
             kaonDecaysEffective: kaonDecays,
-            signalAcceptance: yield.signalAcceptance,
-            windowK: k,
+            signalAcceptance: hypothesis.acceptance,
+            windowK: hypothesis.windowK,
             windowSignalFraction: signalFraction,
             signalPerU2: signalPerU2,
             background: b,
@@ -103,8 +87,89 @@ public struct MassScan: Sendable {
             u2MedianExclusion: simpleDefined
                 ? toU2(SimpleSensitivity.medianExclusionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)) : .nan,
             u2CLs: ExpectedLimits(minus2: toU2(cls.minus2), minus1: toU2(cls.minus1), median: toU2(cls.median), plus1: toU2(cls.plus1), plus2: toU2(cls.plus2)),
-            backgroundByComponent: byComponent)
+            backgroundByComponent: byComponent,
+            cutGeV2: hypothesis.cutGeV2,
+            branchingFractionPerCouplingSquared: hypothesis.branchingFractionPerCouplingSquared)
     }
+
+    /// What one hypothesis puts where: its signal model, the region it is tested in, and the
+    /// columns that describe them.
+    struct Hypothesis {
+        var signal: any SignalModel
+        var region: SignalRegion
+        var acceptance: Double
+        /// B/|U|² of an HNL; 0 for a continuum (no |U|²).
+        var branchingFractionPerU2: Double = 0
+        /// k of a window; 0 for a cut.
+        var windowK: Double = 0
+        var cutGeV2: Double?
+        var branchingFractionPerCouplingSquared: Double?
+    }
+
+    /// An HNL: a Gaussian peak at m_N² in the window ±kσ (seed 001 Eq. 1 and Sec. IV).
+    func peakHypothesis(massGeV: Double, scenario: Variant, kaonDecays: Double, background: BackgroundComposition) -> Hypothesis {
+        let detector = scenario.detector
+        let analysis = scenario.analysis
+        let centre = massGeV * massGeV
+        let yield = SignalYield(
+            kaonDecays: kaonDecays,
+            branchingFractionPerU2: channel.branchingFractionPerU2(massGeV: massGeV),
+            signalAcceptance: detector.signalAcceptance.value(atMassGeV: massGeV),
+            visibleDecayFraction: detector.visibleDecayFraction)
+        // The signal peak and its window ±kσ use σ at the hypothesis, σ(m²_miss = m_N²)
+        // (docs/physics.md §4.3 and §5.8).
+        let sigma = detector.resolution.sigmaGeV2(atMissingMassSquaredGeV2: centre)
+        let signal = PeakSignal(yield: yield, centreGeV2: centre, resolutionGeV2: sigma, tail: detector.resolutionTail)
+        func region(k: Double) -> SignalRegion { .window(centreGeV2: centre, k: k, resolutionGeV2: sigma) }
+        let k: Double
+        switch analysis.window {
+        case .fixed(let fixedK): k = fixedK
+        case .optimal:
+            k = WindowChoice.optimalK(confidence: analysis.confidence) { k in
+                let trial = background.estimate(in: region(k: k))
+                return (trial.total.events, trial.uncertainty)
+            }
+        case .cut, .optimalCut:
+            // The decoder gives HNL channels a window; a cut here tests the peak above m0².
+            k = WindowWidth.seed001K
+        }
+        return Hypothesis(signal: signal, region: region(k: k), acceptance: yield.signalAcceptance,
+                          branchingFractionPerU2: yield.branchingFractionPerU2, windowK: k)
+    }
+
+    /// A continuum (K+ → μ+ ν X): the smeared spectrum per unit B above m0², m0² fixed or the
+    /// grid value with the strongest expected CLs limit (seed 000 Sec. 6).
+    func continuumHypothesis(massGeV: Double, scenario: Variant, kaonDecays: Double, background: BackgroundComposition) -> Hypothesis {
+        let detector = scenario.detector
+        let analysis = scenario.analysis
+        let rate = MuonNeutrinoMediatorRate(mediator: scenario.mediator ?? .scalar, mediatorMassGeV: massGeV)
+        guard let spectrum = rate.spectrum() else {
+            return Hypothesis(signal: NoSignal(), region: .above(thresholdGeV2: 0), acceptance: 0)
+        }
+        let signal = ContinuumSignal(spectrum: spectrum, kaonDecays: kaonDecays, acceptance: detector.signalAcceptance,
+                                     resolution: detector.resolution, tail: detector.resolutionTail,
+                                     visibleDecayFraction: detector.visibleDecayFraction)
+        let threshold: Double
+        switch analysis.window {
+        case .cut(let fixed): threshold = fixed
+        case .optimalCut(let step):
+            threshold = WindowChoice.optimalCut(stepGeV2: step, endpointGeV2: spectrum.rangeGeV2.upperBound, confidence: analysis.confidence,
+                                                prior: analysis.backgroundPrior) { m0 in
+                let trial = background.estimate(in: .above(thresholdGeV2: m0))
+                return (trial.total.events, trial.uncertainty, signal.fraction(in: .above(thresholdGeV2: m0)))
+            }
+        case .fixed, .optimal:
+            threshold = 0
+        }
+        return Hypothesis(signal: signal, region: .above(thresholdGeV2: threshold), acceptance: signal.meanAcceptance,
+                          cutGeV2: threshold, branchingFractionPerCouplingSquared: rate.branchingFractionPerCouplingSquared)
+    }
+}
+
+/// No signal at all (a mediator mass outside the kinematic range): every limit is +∞.
+struct NoSignal: SignalModel {
+    var eventsPerUnitParameter: Double { 0 }
+    func fraction(in region: SignalRegion) -> Double { 0 }
 }
 
 /// A buffer written by disjoint indices from concurrent workers.

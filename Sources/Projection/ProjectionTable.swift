@@ -1,4 +1,5 @@
 import Foundation
+import Physics
 
 /// `reach project` output: one row per document, variant and mass, as CSV or JSON, byte-identical
 /// for the same input. Numbers carry 6 significant digits; a non-finite value is written empty
@@ -36,6 +37,41 @@ public enum ProjectionTable {
         .init("u2_cls_plus2sigma", unit: "|U|^2") { $0.u2CLs.plus2 },
     ]
 
+    /// The numeric columns of a continuum hypothesis (K+ → μ+ ν X; seed 000 Sec. 6), whose
+    /// parameter of interest is a branching fraction: the cut m0², B/g_μ², signal per unit B and
+    /// the `br_*` limits, then g_μ of the CLs median.
+    public static let continuumPointColumns: [TableColumn<SensitivityPoint>] = [
+        .init("mass_MeV", unit: "MeV") { $0.massGeV * 1000 },
+        .init("br_per_g2", unit: "1") { $0.branchingFractionPerCouplingSquared ?? .nan },
+        .init("kaon_decays_eff", unit: "1") { $0.kaonDecaysEffective },
+        .init("signal_acceptance", unit: "1") { $0.signalAcceptance },
+        .init("m2_miss_cut_GeV2", unit: "GeV^2") { $0.cutGeV2 ?? .nan },
+        .init("region_signal_fraction", unit: "1") { $0.windowSignalFraction },
+        .init("signal_per_br", unit: "events") { $0.signalPerU2 },
+        backgroundColumn,
+        .init("background_uncertainty", unit: "events") { $0.backgroundUncertainty },
+        .init("background_mc_uncertainty", unit: "events") { $0.backgroundMCUncertainty },
+        .init("veto_pass_fraction", unit: "1") { $0.vetoPassFraction },
+        .init("br_detection", unit: "B") { $0.u2Detection },
+        .init("br_median_exclusion", unit: "B") { $0.u2MedianExclusion },
+        .init("br_cls_expected", unit: "B") { $0.u2CLs.median },
+        .init("br_cls_minus2sigma", unit: "B") { $0.u2CLs.minus2 },
+        .init("br_cls_minus1sigma", unit: "B") { $0.u2CLs.minus1 },
+        .init("br_cls_plus1sigma", unit: "B") { $0.u2CLs.plus1 },
+        .init("br_cls_plus2sigma", unit: "B") { $0.u2CLs.plus2 },
+        .init("g_mu_cls_expected", unit: "1") { $0.couplingCLsExpected },
+    ]
+
+    /// The point columns of documents of these channels: the HNL columns, the continuum columns,
+    /// or (a file mixing both) the HNL columns followed by the continuum columns they lack.
+    public static func pointColumns(for channels: [Channel]) -> [TableColumn<SensitivityPoint>] {
+        let continuum = channels.contains { $0.isContinuum }, peak = channels.contains { !$0.isContinuum }
+        if continuum && !peak { return continuumPointColumns }
+        if !continuum { return pointColumns }
+        let names = Set(pointColumns.map(\.name))
+        return pointColumns + continuumPointColumns.filter { !names.contains($0.name) }
+    }
+
     /// Signal events per |U|² in the region.
     public static let signalColumn = TableColumn<SensitivityPoint>("signal_per_U2", unit: "events") { $0.signalPerU2 }
     /// Expected background events in the region.
@@ -71,7 +107,7 @@ public enum ProjectionTable {
         for curve in projection.curves {
             // Columns grouped by the masses where they are not finite, in column order.
             var groups: [(masses: [Double], names: [String])] = []
-            for column in pointColumns where !undefinedAllowed.contains(column.name) {
+            for column in pointColumns(for: [projection.channel]) where !undefinedAllowed.contains(column.name) && column.name != "g_mu_cls_expected" && column.name != "br_per_g2" {
                 let bad = curve.points.filter { !column.value($0).isFinite }
                 guard !bad.isEmpty else { continue }
                 let masses = bad.map(\.massGeV)
@@ -88,7 +124,7 @@ public enum ProjectionTable {
                 messages.append("variant '\(curve.label)': \(group.names.joined(separator: ", ")) \(verb) not finite at \(group.masses.count) mass point(s), first at \(TableFormatting.format(group.masses[0] * 1000)) MeV"
                     + reason)
             }
-            if let unphysical = unphysicalWarning(curve) { messages.append(unphysical) }
+            if !projection.channel.isContinuum, let unphysical = unphysicalWarning(curve) { messages.append(unphysical) }
         }
         return messages
     }
@@ -120,13 +156,14 @@ public enum ProjectionTable {
 
     /// One CSV for the documents of a file, in file order, with a header line.
     public static func csv(_ projections: [DocumentProjection]) -> String {
-        var out = csvColumns.joined(separator: ",") + "\n"
+        let columns = pointColumns(for: projections.map(\.channel))
+        var out = (["variant"] + columns.map(\.name) + documentColumns + variantColumns).joined(separator: ",") + "\n"
         for projection in projections {
             let document = [TableFormatting.csvField(projection.name), TableFormatting.csvField(projection.channel.name)]
             for curve in projection.curves {
                 let variant = [TableFormatting.format(curve.confidence), curve.statistic.rawValue]
                 for point in curve.points {
-                    let numbers = pointColumns.map { TableFormatting.csvNumber($0.value(point)) }
+                    let numbers = columns.map { TableFormatting.csvNumber($0.value(point)) }
                     out += ([TableFormatting.csvField(curve.label)] + numbers + document + variant).joined(separator: ",") + "\n"
                 }
             }
@@ -161,7 +198,8 @@ public enum ProjectionTable {
             title = projection.title
             channel = projection.channel.name
             confidence = TableNumber(projection.confidence)
-            variants = projection.curves.map(VariantJSON.init)
+            let columns = ProjectionTable.pointColumns(for: [projection.channel])
+            variants = projection.curves.map { VariantJSON($0, columns: columns) }
         }
     }
 
@@ -180,13 +218,13 @@ public enum ProjectionTable {
             case backgroundComponents = "background_components"
         }
 
-        init(_ curve: SensitivityCurve) {
+        init(_ curve: SensitivityCurve, columns: [TableColumn<SensitivityPoint>]) {
             label = curve.label
             kaonDecaysEffective = TableNumber(curve.kaonDecaysEffective)
             confidence = TableNumber(curve.confidence)
             statistic = curve.statistic.rawValue
             backgroundComponents = curve.backgroundComponents
-            points = curve.points.map(PointJSON.init)
+            points = curve.points.map { PointJSON($0, columns: columns) }
         }
     }
 
@@ -194,11 +232,15 @@ public enum ProjectionTable {
     /// in the order of the variant's `background_components`).
     struct PointJSON: Encodable {
         let point: SensitivityPoint
+        let columns: [TableColumn<SensitivityPoint>]
 
-        init(_ point: SensitivityPoint) { self.point = point }
+        init(_ point: SensitivityPoint, columns: [TableColumn<SensitivityPoint>]) {
+            self.point = point
+            self.columns = columns
+        }
 
         func encode(to encoder: Encoder) throws {
-            try ColumnObject(point, columns: ProjectionTable.pointColumns).encode(to: encoder)
+            try ColumnObject(point, columns: columns).encode(to: encoder)
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(point.backgroundByComponent.map(TableNumber.init), forKey: .backgroundByComponent)
         }

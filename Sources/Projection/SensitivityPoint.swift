@@ -1,8 +1,10 @@
 import Scenario
 import Statistics
 
-/// Everything the projection computes at one HNL mass for one variant: the inputs of the
-/// counting experiment and the |U|² each statistic reaches. One row of `reach project`.
+/// Everything the projection computes at one hypothesis for one variant: the inputs of the
+/// counting experiment and the parameter of interest each statistic reaches — |U|² for an HNL
+/// channel, the branching fraction B for a continuum channel (`Channel.isContinuum`; the `u2*`
+/// fields then hold B, and the table names them `br_*`). One row of `reach project`.
 public struct SensitivityPoint: Sendable, Equatable {
     public var massGeV: Double
     /// B(K+ → … N)/|U|².
@@ -34,11 +36,16 @@ public struct SensitivityPoint: Sendable, Equatable {
     public var u2CLs: ExpectedLimits
     /// b of each background component, in the order of `SensitivityCurve.backgroundComponents`.
     public var backgroundByComponent: [Double] = []
+    /// The cut m0² [GeV²] of a continuum hypothesis (fixed or optimised); nil for a window.
+    public var cutGeV2: Double?
+    /// B(K+ → μ+ ν X)/g_μ² of a continuum hypothesis whose model defines a coupling; nil else.
+    public var branchingFractionPerCouplingSquared: Double?
 
     public init(massGeV: Double, branchingFractionPerU2: Double, kaonDecaysEffective: Double, signalAcceptance: Double,
                 windowK: Double, windowSignalFraction: Double, signalPerU2: Double, background: Double,
                 backgroundUncertainty: Double, backgroundMCUncertainty: Double, vetoPassFraction: Double, u2Detection: Double,
-                u2MedianExclusion: Double, u2CLs: ExpectedLimits, backgroundByComponent: [Double] = []) {
+                u2MedianExclusion: Double, u2CLs: ExpectedLimits, backgroundByComponent: [Double] = [],
+                cutGeV2: Double? = nil, branchingFractionPerCouplingSquared: Double? = nil) {
         self.massGeV = massGeV
         self.branchingFractionPerU2 = branchingFractionPerU2
         self.kaonDecaysEffective = kaonDecaysEffective
@@ -54,6 +61,14 @@ public struct SensitivityPoint: Sendable, Equatable {
         self.u2MedianExclusion = u2MedianExclusion
         self.u2CLs = u2CLs
         self.backgroundByComponent = backgroundByComponent
+        self.cutGeV2 = cutGeV2
+        self.branchingFractionPerCouplingSquared = branchingFractionPerCouplingSquared
+    }
+
+    /// g_μ of the CLs expected median, √(B / (B/g_μ²)); NaN where the model has no coupling.
+    public var couplingCLsExpected: Double {
+        guard let perCoupling = branchingFractionPerCouplingSquared else { return .nan }
+        return (u2CLs.median / perCoupling).squareRoot()
     }
 
     /// |U|² reached with `statistic`.

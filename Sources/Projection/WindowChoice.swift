@@ -27,4 +27,33 @@ public enum WindowChoice {
         }
         return bestK
     }
+
+    /// The cut m0² on the grid 0, step, 2·step, … below `endpointGeV2` with the strongest
+    /// expected limit on the parameter: the CLs median on signal events (the statistic seed 000
+    /// optimises, Sec. 6) divided by the signal fraction above m0². `trial(m0²)` returns b, δb
+    /// and that fraction. Ties keep the lower m0².
+    public static func optimalCut(stepGeV2: Double, endpointGeV2: Double, confidence: Double, prior: BackgroundUncertaintyModel,
+                                  trial: (Double) -> (events: Double, uncertainty: Double, signalFraction: Double)) -> Double {
+        var best = 0.0
+        var bestLimit = Double.infinity
+        for m0 in cutCandidates(stepGeV2: stepGeV2, endpointGeV2: endpointGeV2) {
+            let (b, db, fraction) = trial(m0)
+            guard fraction > 0 else { continue }
+            let experiment = CountingExperiment(background: b, backgroundUncertainty: db, uncertaintyModel: prior)
+            guard experiment.rangeError == nil else { continue }
+            let limit = expectedLimits(experiment, confidence: confidence, method: .cls).median / fraction
+            if limit < bestLimit {
+                bestLimit = limit
+                best = m0
+            }
+        }
+        return best
+    }
+
+    /// m0² = 0, step, 2·step, … while below the endpoint [GeV²] (multiples computed, not summed).
+    public static func cutCandidates(stepGeV2: Double, endpointGeV2: Double) -> [Double] {
+        guard stepGeV2 > 0, endpointGeV2 > 0 else { return [0] }
+        let count = Int((endpointGeV2 / stepGeV2).rounded(.up))
+        return (0..<max(1, count)).map { Double($0) * stepGeV2 }.filter { $0 < endpointGeV2 }
+    }
 }

@@ -6,19 +6,43 @@ import Statistics
 /// maximises s/sqrt(b) for a flat background), statistic median-exclusion, confidence 0.90,
 /// background_uncertainty 0, background_prior gaussian (reproduces NA62's CLs numbers, seed 000).
 enum AnalysisDecoding {
-    static let keys = ["window", "statistic", "confidence", "background_uncertainty", "background_prior"]
+    static let keys = ["window", "region", "statistic", "confidence", "background_uncertainty", "background_prior"]
     static let windowExpected = "a half-width k in (0, 10] of the m2_miss window in units of sigma, like '1.4 sigma', or 'optimal'"
     static let statisticExpected = "one of " + Statistic.allCases.map(\.rawValue).joined(separator: ", ")
     static let confidenceExpected = "a confidence level above 0.5 and at most 0.9999, like 0.90"
     static let uncertaintyExpected = "a relative background uncertainty delta_b/b in [0, 10], like 0.12"
     static let priorExpected = "one of " + BackgroundUncertaintyModel.allCases.map(\.rawValue).joined(separator: ", ")
+    static let regionExpected = "a mapping {m2_miss_above: <m0^2>} with m0^2 a squared mass in [0, 1] GeV^2 like 0.1 GeV^2, or 'optimal' (optionally with step: 0.02 GeV^2)"
+    static let stepExpected = "the step of the m0^2 grid searched, a squared mass in [0.001, 0.1] GeV^2 like 0.02 GeV^2"
 
-    static func decode(_ node: SourceNode?, log: DiagnosticLog) -> Analysis? {
-        let defaults = Analysis()
+    /// `channel`: a continuum channel takes `region` (default: optimal cut), an HNL channel
+    /// `window`; nil when the channel itself is wrong (both are accepted then).
+    static func decode(_ node: SourceNode?, channel: Channel? = nil, log: DiagnosticLog) -> Analysis? {
+        let continuum = channel?.isContinuum ?? false
+        var defaults = Analysis()
+        if continuum { defaults.window = .optimalCut(stepGeV2: WindowWidth.seed000CutStepGeV2) }
         guard let node else { return defaults }
-        guard let reader = MappingReader(node, allowedKeys: keys, expected: "a mapping {window, statistic, confidence, background_uncertainty, background_prior}", log: log)
+        guard let reader = MappingReader(node, allowedKeys: keys, expected: "a mapping {window, region, statistic, confidence, background_uncertainty, background_prior}", log: log)
         else { return nil }
-        let window = reader.optional("window").map { decodeWindow($0, log: log) } ?? defaults.window
+        var window: WindowWidth? = defaults.window
+        if let windowNode = reader.optional("window") {
+            if continuum {
+                log.report(windowNode, "a window is for an HNL peak; \(channel?.name ?? "") is a continuum tested above a cut",
+                           expected: "analysis.region: {m2_miss_above: 0.1 GeV^2} or {m2_miss_above: optimal}")
+                window = nil
+            } else {
+                window = decodeWindow(windowNode, log: log)
+            }
+        }
+        if let regionNode = reader.optional("region") {
+            if let channel, !channel.isContinuum {
+                log.report(regionNode, "a cut region is for a continuum signal; \(channel.name) is a peak tested in a window",
+                           expected: "analysis.window: 1.4 sigma or optimal")
+                window = nil
+            } else {
+                window = decodeRegion(regionNode, log: log)
+            }
+        }
         let statistic = reader.optional("statistic").map {
             ValueDecoding.choice($0, ValueDecoding.cases(Statistic.self), expected: statisticExpected, log: log)
         } ?? defaults.statistic
@@ -34,6 +58,25 @@ enum AnalysisDecoding {
         guard let window, let statistic, let confidence, let uncertainty, let prior else { return nil }
         return Analysis(window: window, statistic: statistic, confidence: confidence,
                         backgroundUncertainty: uncertainty, backgroundPrior: prior)
+    }
+
+    /// `{m2_miss_above: 0.1 GeV^2}` or `{m2_miss_above: optimal, step: 0.02 GeV^2}`.
+    private static func decodeRegion(_ node: SourceNode, log: DiagnosticLog) -> WindowWidth? {
+        guard let reader = MappingReader(node, allowedKeys: ["m2_miss_above", "step"], expected: regionExpected, log: log) else { return nil }
+        guard let above = reader.required("m2_miss_above", expected: regionExpected) else { return nil }
+        let stepNode = reader.optional("step")
+        if above.scalar?.trimmingCharacters(in: .whitespaces) == "optimal" {
+            let step = stepNode.map {
+                ValueDecoding.quantity($0, .massSquared, range: ValueRange(lower: 0.001, upper: 0.1), expected: stepExpected, log: log)
+            } ?? WindowWidth.seed000CutStepGeV2
+            return step.map { .optimalCut(stepGeV2: $0) }
+        }
+        if let stepNode {
+            log.report(stepNode, "a step is for m2_miss_above: optimal", expected: "no step with a fixed m0^2")
+            return nil
+        }
+        return ValueDecoding.quantity(above, .massSquared, range: ValueRange(lower: 0, upper: 1), expected: regionExpected, log: log)
+            .map { .cut(thresholdGeV2: $0) }
     }
 
     /// `1.4 sigma`, `1.4σ`, `1.4` or `optimal`.

@@ -14,6 +14,7 @@ extension ScenarioFile {
         case .kaonToPi0ElectronN: return "kpi0en"
         case .kaonToElectronN: return "ken"
         case .kaonToMuonN: return "kmun"
+        case .kaonToMuonNeutrinoX: return "kmunux"
         case .kaonToPi0MuonN: return "kpi0mun"
         }
     }

@@ -40,18 +40,24 @@ public struct Variant: Sendable {
     /// The background's components, in file order (one for the shorthand forms).
     public var background: [BackgroundComponent]
     public var analysis: Analysis
+    /// `signal.mediator`: the X of K+ → μ+ ν X; nil for the other channels.
+    public var mediator: Mediator?
 
-    public init(label: String, exposure: Exposure, detector: Detector, background: [BackgroundComponent], analysis: Analysis) {
+    public init(label: String, exposure: Exposure, detector: Detector, background: [BackgroundComponent], analysis: Analysis,
+                mediator: Mediator? = nil) {
         self.label = label
         self.exposure = exposure
         self.detector = detector
         self.background = background
         self.analysis = analysis
+        self.mediator = mediator
     }
 
     /// A variant whose background is one source, with the analysis' uncertainty.
-    public init(label: String, exposure: Exposure, detector: Detector, background: BackgroundSource, analysis: Analysis) {
-        self.init(label: label, exposure: exposure, detector: detector, background: [BackgroundComponent(background)], analysis: analysis)
+    public init(label: String, exposure: Exposure, detector: Detector, background: BackgroundSource, analysis: Analysis,
+                mediator: Mediator? = nil) {
+        self.init(label: label, exposure: exposure, detector: detector, background: [BackgroundComponent(background)], analysis: analysis,
+                  mediator: mediator)
     }
 
     /// δb/b of a component: its own, else `analysis.background_uncertainty`.
@@ -194,12 +200,31 @@ public enum Statistic: String, Sendable, CaseIterable, Equatable {
     case clsExpected = "cls-expected"
 }
 
-/// Width of the signal window m_N² ± kσ.
+/// The signal region of each hypothesis: a window m_N² ± kσ around an HNL peak
+/// (`analysis.window`), or a cut m²_miss ≥ m0² for a continuum signal (`analysis.region`,
+/// seed 000 Sec. 6).
 public enum WindowWidth: Sendable, Equatable {
     /// Fixed k (seed 001: k = 1.4 maximises s/√b for a flat background).
     case fixed(k: Double)
     /// k chosen per mass point to minimise the expected limit.
     case optimal
+    /// The cut m²_miss ≥ m0² at a fixed m0² [GeV²].
+    case cut(thresholdGeV2: Double)
+    /// m0² chosen per hypothesis on the grid 0, step, 2·step, … below the endpoint
+    /// (m_K − m_μ)², keeping the strongest expected CLs limit (seed 000 Sec. 6: step 0.02 GeV²).
+    case optimalCut(stepGeV2: Double)
+
+    /// Seed 000's grid of m0² values, 0.02 GeV² (Sec. 6: "rounded up to the nearest multiple of
+    /// 0.02 GeV²/c⁴").
+    public static let seed000CutStepGeV2 = 0.02
+
+    /// Whether it is a cut (continuum channels) rather than a window (HNL channels).
+    public var isCut: Bool {
+        switch self {
+        case .fixed, .optimal: return false
+        case .cut, .optimalCut: return true
+        }
+    }
 
     /// Seed 001's k = 1.4, which maximises s/√b for a flat background (seed 001 Sec. IV): the
     /// default window, and where the search for the optimal k starts.

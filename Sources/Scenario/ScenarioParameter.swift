@@ -192,10 +192,17 @@ enum ParameterSchema {
         ])),
         ("analysis", .mapping([
             ("window", .leaf(.sigmas)),
+            ("region", .mapping([
+                ("m2_miss_above", .leaf(.quantity(.massSquared))),
+                ("step", .leaf(.quantity(.massSquared))),
+            ])),
             ("statistic", .text("a choice (\(Statistic.allCases.map(\.rawValue).joined(separator: ", ")))")),
             ("confidence", .leaf(.number)),
             ("background_uncertainty", .leaf(.number)),
             ("background_prior", .text("a choice (\(BackgroundUncertaintyModel.allCases.map(\.rawValue).joined(separator: ", ")))")),
+        ])),
+        ("signal", .mapping([
+            ("mediator", .text("a choice (\(Mediator.allCases.map(\.rawValue).joined(separator: ", ")))")),
         ])),
     ])
 

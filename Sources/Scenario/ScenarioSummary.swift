@@ -51,7 +51,10 @@ public enum ScenarioSummary {
         switch analysis.window {
         case .fixed(let k): window = "+-\(plain(k)) sigma"
         case .optimal: window = "optimal per mass"
+        case .cut(let threshold): window = "m2_miss >= \(plain(threshold)) GeV^2"
+        case .optimalCut(let step): window = "m2_miss >= m0^2 optimal per mass (step \(plain(step)) GeV^2)"
         }
+        if let mediator = scenario.mediator { lines.append("signal: mediator \(mediator.rawValue) (\(mediator.description))") }
         lines.append("analysis: \(analysis.statistic.rawValue), window \(window), CL \(plain(analysis.confidence * 100)) %, "
                      + "background uncertainty \(plain(analysis.backgroundUncertainty * 100)) % (\(analysis.backgroundPrior.rawValue) prior)")
         return lines

@@ -29,7 +29,7 @@ final class ReadmeExampleTests: XCTestCase {
     /// Five one-document examples, every channel among them, and one file with two documents.
     func testEveryExampleDecodesAndEveryChannelHasOne() throws {
         let examples = try readmeExamples()
-        XCTAssertEqual(examples.count, 6)
+        XCTAssertEqual(examples.count, 7)
         var channels: Set<Channel> = []
         var documentNames: [[String]] = []
         for (index, yaml) in examples.enumerated() {
