@@ -56,7 +56,8 @@ public struct MassScan: Sendable {
         // generator's MC uncertainty is a property of the tool's sample, not of the experiment,
         // so it is reported beside b (and kept small by the default statistics), not folded in.
         let counted = background.estimate(in: region)
-        let estimate = counted.total, db = counted.uncertainty
+        let estimate = counted.total
+        let db = hypothesis.sidebandUncertainty ?? counted.uncertainty
         let byComponent = counted.components.map(\.events)
         let b = estimate.events
         let signalPerU2 = signal.eventsPerUnitParameter * signalFraction
@@ -104,6 +105,9 @@ public struct MassScan: Sendable {
         var windowK: Double = 0
         var cutGeV2: Double?
         var branchingFractionPerCouplingSquared: Double?
+        /// δb from the sidebands (`analysis.background_uncertainty: sideband-fit`): NaN when
+        /// the range holds too few sideband bins; nil: the components' uncertainties.
+        var sidebandUncertainty: Double?
     }
 
     /// An HNL: a Gaussian peak at m_N² in the window ±kσ (seed 001 Eq. 1 and Sec. IV).
@@ -133,8 +137,12 @@ public struct MassScan: Sendable {
             // The decoder gives HNL channels a window; a cut here tests the peak above m0².
             k = WindowWidth.seed001K
         }
+        // Seed 000 Sec. 5: δN_exp from the fits to the expected sideband counts.
+        let sideband = analysis.sidebandFit.map { fit in
+            SidebandUncertainty.estimate(massGeV: massGeV, sigmaM2GeV2: sigma, k: k, fit: fit, background: background)?.uncertainty ?? .nan
+        }
         return Hypothesis(signal: signal, region: region(k: k), acceptance: yield.signalAcceptance,
-                          branchingFractionPerU2: yield.branchingFractionPerU2, windowK: k)
+                          branchingFractionPerU2: yield.branchingFractionPerU2, windowK: k, sidebandUncertainty: sideband)
     }
 
     /// A continuum (K+ → μ+ ν X): the smeared spectrum per unit B above m0², m0² fixed or the

@@ -6,11 +6,12 @@ import Statistics
 /// maximises s/sqrt(b) for a flat background), statistic median-exclusion, confidence 0.90,
 /// background_uncertainty 0, background_prior gaussian (reproduces NA62's CLs numbers, seed 000).
 enum AnalysisDecoding {
-    static let keys = ["window", "region", "statistic", "confidence", "background_uncertainty", "background_prior"]
+    static let keys = ["window", "region", "statistic", "confidence", "background_uncertainty", "background_prior", "sideband_range"]
     static let windowExpected = "a half-width k in (0, 10] of the m2_miss window in units of sigma, like '1.4 sigma', or 'optimal'"
     static let statisticExpected = "one of " + Statistic.allCases.map(\.rawValue).joined(separator: ", ")
     static let confidenceExpected = "a confidence level above 0.5 and at most 0.9999, like 0.90"
-    static let uncertaintyExpected = "a relative background uncertainty delta_b/b in [0, 10], like 0.12"
+    static let uncertaintyExpected = "a relative background uncertainty delta_b/b in [0, 10], like 0.12, or sideband-fit"
+    static let sidebandRangeExpected = "the m_miss range the sidebands lie in, {from: 188 MeV, to: 386 MeV}"
     static let priorExpected = "one of " + BackgroundUncertaintyModel.allCases.map(\.rawValue).joined(separator: ", ")
     static let regionExpected = "a mapping {m2_miss_above: <m0^2>} with m0^2 a squared mass in [0, 1] GeV^2 like 0.1 GeV^2, or 'optimal' (optionally with step: 0.02 GeV^2)"
     static let stepExpected = "the step of the m0^2 grid searched, a squared mass in [0.001, 0.1] GeV^2 like 0.02 GeV^2"
@@ -49,15 +50,59 @@ enum AnalysisDecoding {
         let confidence = reader.optional("confidence").map {
             ValueDecoding.number($0, range: .confidenceLevel, expected: confidenceExpected, log: log)
         } ?? defaults.confidence
-        let uncertainty = reader.optional("background_uncertainty").map {
-            ValueDecoding.number($0, range: PhysicalRanges.backgroundUncertainty, expected: uncertaintyExpected, log: log)
-        } ?? defaults.backgroundUncertainty
+        var uncertainty: Double? = defaults.backgroundUncertainty
+        var sideband: SidebandFit?
+        var sidebandValid = true
+        let uncertaintyNode = reader.optional("background_uncertainty")
+        if let uncertaintyNode, uncertaintyNode.scalar?.trimmingCharacters(in: .whitespaces) == "sideband-fit" {
+            uncertainty = 0
+            sideband = decodeSideband(reader, uncertaintyNode: uncertaintyNode, window: window, channel: channel, log: log)
+            sidebandValid = sideband != nil
+        } else {
+            if let uncertaintyNode {
+                uncertainty = ValueDecoding.number(uncertaintyNode, range: PhysicalRanges.backgroundUncertainty, expected: uncertaintyExpected, log: log)
+            }
+            if let rangeNode = reader.optional("sideband_range") {
+                log.report(rangeNode, "applies to background_uncertainty: sideband-fit", expected: "sideband_range only with background_uncertainty: sideband-fit")
+                sidebandValid = false
+            }
+        }
         let prior = reader.optional("background_prior").map {
             ValueDecoding.choice($0, ValueDecoding.cases(BackgroundUncertaintyModel.self), expected: priorExpected, log: log)
         } ?? defaults.backgroundPrior
-        guard let window, let statistic, let confidence, let uncertainty, let prior else { return nil }
+        guard sidebandValid, let window, let statistic, let confidence, let uncertainty, let prior else { return nil }
         return Analysis(window: window, statistic: statistic, confidence: confidence,
-                        backgroundUncertainty: uncertainty, backgroundPrior: prior)
+                        backgroundUncertainty: uncertainty, backgroundPrior: prior, sidebandFit: sideband)
+    }
+
+    /// `background_uncertainty: sideband-fit` with an optional `sideband_range` (default: the
+    /// channel's whole m_miss range, 0 to its endpoint): an HNL peak in a fixed window only.
+    private static func decodeSideband(_ reader: MappingReader, uncertaintyNode: SourceNode, window: WindowWidth?, channel: Channel?,
+                                       log: DiagnosticLog) -> SidebandFit? {
+        if let channel, channel.isContinuum {
+            log.report(uncertaintyNode, "sideband-fit estimates the background under an HNL peak; \(channel.name) is a continuum",
+                       expected: "a relative uncertainty like 0.12")
+            return nil
+        }
+        if window == .optimal {
+            log.report(uncertaintyNode, "sideband-fit needs a fixed window (its sidebands start at the window's edge)",
+                       expected: "analysis.window: 1.5 sigma (seed 000) with sideband-fit")
+            return nil
+        }
+        let endpoint = channel?.endpointGeV ?? 1
+        guard let rangeNode = reader.optional("sideband_range") else { return SidebandFit(rangeGeV: 0...endpoint) }
+        guard let range = MappingReader(rangeNode, allowedKeys: ["from", "to"], expected: sidebandRangeExpected, log: log) else { return nil }
+        let massExpected = "a missing mass >= 0 like 188 MeV"
+        let from = range.required("from", expected: massExpected).flatMap { ValueDecoding.quantity($0, .mass, range: .nonNegative, expected: massExpected, log: log) }
+        let toNode = range.required("to", expected: massExpected)
+        let to = toNode.flatMap { ValueDecoding.quantity($0, .mass, range: .nonNegative, expected: massExpected, log: log) }
+        guard let from, let to, let toNode else { return nil }
+        guard to > from else {
+            log.report(toNode, "the range ends at \(NumberText.plain(to * 1000)) MeV, not above its start at \(NumberText.plain(from * 1000)) MeV",
+                       expected: "'to' larger than 'from'")
+            return nil
+        }
+        return SidebandFit(rangeGeV: from...to)
     }
 
     /// `{m2_miss_above: 0.1 GeV^2}` or `{m2_miss_above: optimal, step: 0.02 GeV^2}`.

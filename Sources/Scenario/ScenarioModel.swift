@@ -239,16 +239,44 @@ public struct Analysis: Sendable, Equatable {
     public var statistic: Statistic
     /// Confidence level, e.g. 0.90.
     public var confidence: Double
-    /// Relative background uncertainty δb/b.
+    /// Relative background uncertainty δb/b (when not from the sidebands).
     public var backgroundUncertainty: Double
     public var backgroundPrior: BackgroundUncertaintyModel
+    /// δb from a polynomial fit to the expected sideband counts (seed 000 Sec. 5) instead of
+    /// the components' relative uncertainties; nil: those.
+    public var sidebandFit: SidebandFit?
 
-    public init(window: WindowWidth = .seed001, statistic: Statistic = .medianExclusion, confidence: Double = 0.90, backgroundUncertainty: Double = 0, backgroundPrior: BackgroundUncertaintyModel = .gaussian) {
+    public init(window: WindowWidth = .seed001, statistic: Statistic = .medianExclusion, confidence: Double = 0.90, backgroundUncertainty: Double = 0,
+                backgroundPrior: BackgroundUncertaintyModel = .gaussian, sidebandFit: SidebandFit? = nil) {
         self.window = window
         self.statistic = statistic
         self.confidence = confidence
         self.backgroundUncertainty = backgroundUncertainty
         self.backgroundPrior = backgroundPrior
+        self.sidebandFit = sidebandFit
+    }
+}
+
+/// Seed 000 Sec. 5's background estimate: in each mass hypothesis, the reconstructed m_miss
+/// spectrum in sidebands k σ_m < |m_miss − m_N| < `outerSigmas` σ_m (inside `rangeGeV`), in bins
+/// of `binSigmas` σ_m, is fitted with polynomials of order 2 and 3; the statistical uncertainty
+/// of the order-2 prediction for the ±k σ_m window and the difference of the two orders, in
+/// quadrature, are δN_exp (docs/statistics.md §5.1).
+public struct SidebandFit: Sendable, Equatable {
+    /// The m_miss range the sidebands must lie in [GeV] (seed 000: 188–386 MeV).
+    public var rangeGeV: ClosedRange<Double>
+    /// Outer edge of the sidebands in σ_m (seed 000: 11.25).
+    public var outerSigmas: Double
+    /// Bin width in σ_m (seed 000: 0.75).
+    public var binSigmas: Double
+
+    public static let seed000OuterSigmas = 11.25
+    public static let seed000BinSigmas = 0.75
+
+    public init(rangeGeV: ClosedRange<Double>, outerSigmas: Double = SidebandFit.seed000OuterSigmas, binSigmas: Double = SidebandFit.seed000BinSigmas) {
+        self.rangeGeV = rangeGeV
+        self.outerSigmas = outerSigmas
+        self.binSigmas = binSigmas
     }
 }
 

@@ -200,6 +200,7 @@ enum ParameterSchema {
             ("confidence", .leaf(.number)),
             ("background_uncertainty", .leaf(.number)),
             ("background_prior", .text("a choice (\(BackgroundUncertaintyModel.allCases.map(\.rawValue).joined(separator: ", ")))")),
+            ("sideband_range", .mapping([("from", .leaf(.quantity(.mass))), ("to", .leaf(.quantity(.mass)))])),
         ])),
         ("signal", .mapping([
             ("mediator", .text("a choice (\(Mediator.allCases.map(\.rawValue).joined(separator: ", ")))")),

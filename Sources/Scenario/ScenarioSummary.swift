@@ -56,7 +56,7 @@ public enum ScenarioSummary {
         }
         if let mediator = scenario.mediator { lines.append("signal: mediator \(mediator.rawValue) (\(mediator.description))") }
         lines.append("analysis: \(analysis.statistic.rawValue), window \(window), CL \(plain(analysis.confidence * 100)) %, "
-                     + "background uncertainty \(plain(analysis.backgroundUncertainty * 100)) % (\(analysis.backgroundPrior.rawValue) prior)")
+                     + "background uncertainty " + uncertaintyText(analysis) + " (\(analysis.backgroundPrior.rawValue) prior)")
         return lines
     }
 
@@ -115,6 +115,11 @@ public enum ScenarioSummary {
     }
 
     /// The constant σ, or every point of the table (σ against the missing mass).
+    private static func uncertaintyText(_ analysis: Analysis) -> String {
+        guard let fit = analysis.sidebandFit else { return "\(plain(analysis.backgroundUncertainty * 100)) %" }
+        return "from the sideband fit (\(plain(fit.rangeGeV.lowerBound * 1000))-\(plain(fit.rangeGeV.upperBound * 1000)) MeV, bins of \(plain(fit.binSigmas)) sigma to \(plain(fit.outerSigmas)) sigma)"
+    }
+
     private static func tailText(_ tail: ResolutionTail) -> String {
         switch tail.shape {
         case .exponential(let scale): return "fraction \(sci(tail.fraction)), exponential, scale \(sci(scale)) GeV^2"

@@ -17,8 +17,10 @@ public struct BackgroundModel: MissingMassBackground {
     public let sample: RadiativeSample
     public let veto: PhotonVeto
     public let resolution: MissingMassResolution
-    /// The resolution's non-Gaussian tail, if any (docs/physics.md §5.8.2).
+    /// The resolution's non-Gaussian tail, if any (docs/physics.md §5.8.2), and its share of
+    /// the histogram's events in any region.
     public let tail: ResolutionTail?
+    let tailCumulative: TailCumulative?
     public let kaonDecays: Double
     public let acceptance: Double
     public let beam: KaonBeam
@@ -95,6 +97,9 @@ public struct BackgroundModel: MissingMassBackground {
         beforeVetoVariance = beforeVariance
         peakEvents = sample.peakFraction * scale
         meanMissProbabilities = miss
+        tailCumulative = tail.map { tail in
+            TailCumulative(count: sample.massBinCount, centre: sample.massBinCentreGeV2, beforeVeto: before, afterVeto: after, tail: tail)
+        }
     }
 
     /// Probability that an event at true `m2` is reconstructed in [lo, hi]: Φ((hi − m²)/σ) −
@@ -108,43 +113,36 @@ public struct BackgroundModel: MissingMassBackground {
         return 1 - 0.5 * (Double.erfc(b) + Double.erfc(-a))
     }
 
-    /// The probability that an event at true `m2` is reconstructed in [lo, hi] with σ = `sigma`:
-    /// the Gaussian, or with a tail (1 − f) Gaussian + f tail (docs/physics.md §5.8.2).
-    @inlinable
-    static func kernelFraction(trueGeV2 m2: Double, lo: Double, hi: Double, sigma: Double, tail: ResolutionTail?) -> Double {
-        guard let tail else { return gaussianFraction(trueGeV2: m2, lo: lo, hi: hi, sigma: sigma) }
-        // The tail reaches bins far beyond the Gaussian's 8 σ, where the core adds < 10⁻¹⁵.
-        let near = m2 > lo - 8 * sigma && m2 < hi + 8 * sigma
-        let gaussian = near ? gaussianFraction(trueGeV2: m2, lo: lo, hi: hi, sigma: sigma) : 0
-        return tail.kernelFraction(gaussian: gaussian, trueGeV2: m2, lo: lo, hi: hi)
-    }
-
-    /// How far the kernel reaches [GeV²]: 8 σ_max, plus the tail's reach.
-    static func kernelReachGeV2(sigmaGeV2: Double, tail: ResolutionTail?) -> Double {
-        8 * sigmaGeV2 + (tail?.reachGeV2 ?? 0)
-    }
-
     /// Sums over true-m² bins of events × fraction in [lo, hi] (variances × fraction²), each bin
-    /// smeared with the σ at its true m² (and the tail); the peak at 0 is exact (its share 1 − R_cut
-    /// is known to the MC precision of R_cut, neglected).
+    /// smeared with the σ at its true m²; with a resolution tail, the Gaussian core carries
+    /// (1 − f) of each bin and the tail part comes from `tailCumulative` (docs/physics.md §5.8.2).
+    /// The peak at 0 is exact (its share 1 − R_cut is known to the MC precision of R_cut,
+    /// neglected).
     func integrate(lo: Double, hi: Double) -> (before: Double, after: Double, variance: Double, beforeVariance: Double) {
-        let reach = Self.kernelReachGeV2(sigmaGeV2: reachSigmaGeV2, tail: tail)
+        let sigma = reachSigmaGeV2
         let width = sample.massBinWidthGeV2
-        // Bins within the kernel's reach of the window; none when the window lies beyond the histogram.
-        let lowest = ((lo - reach) / width).rounded(.down), highest = ((hi + reach) / width).rounded(.up)
+        let core = 1 - (tail?.fraction ?? 0)
+        // Bins within 8 σ_max of the window; none when the window lies beyond the histogram.
+        let lowest = ((lo - 8 * sigma) / width).rounded(.down), highest = ((hi + 8 * sigma) / width).rounded(.up)
         let first = clampedBinIndex(lowest, count: sample.massBinCount)
         let last = clampedBinIndex(highest, count: sample.massBinCount)
         var before = 0.0, after = 0.0, variance = 0.0, beforeVariance = 0.0
         if first <= last, lowest < Double(sample.massBinCount), highest >= 0 {
             for bin in first...last where beforeVeto[bin] > 0 {
-                let f = Self.kernelFraction(trueGeV2: sample.massBinCentreGeV2(bin), lo: lo, hi: hi, sigma: binSigmasGeV2[bin], tail: tail)
+                let f = core * Self.gaussianFraction(trueGeV2: sample.massBinCentreGeV2(bin), lo: lo, hi: hi, sigma: binSigmasGeV2[bin])
                 before += beforeVeto[bin] * f
                 after += afterVeto[bin] * f
                 variance += afterVetoVariance[bin] * f * f
                 beforeVariance += beforeVetoVariance[bin] * f * f
             }
         }
-        let peak = peakEvents * Self.kernelFraction(trueGeV2: 0, lo: lo, hi: hi, sigma: peakSigmaGeV2, tail: tail)
+        if let tailCumulative {
+            let moved = tailCumulative.events(lo: lo, hi: hi)
+            before += moved.before
+            after += moved.after
+        }
+        let peakGaussian = Self.gaussianFraction(trueGeV2: 0, lo: lo, hi: hi, sigma: peakSigmaGeV2)
+        let peak = peakEvents * (tail?.kernelFraction(gaussian: peakGaussian, trueGeV2: 0, lo: lo, hi: hi) ?? peakGaussian)
         return (before + peak, after + peak, variance, beforeVariance)
     }
 

@@ -10,12 +10,17 @@ struct SmearedMassHistogram: Sendable {
     let binSigmasGeV2: [Double]
     /// The largest σ [GeV²]: how far any bin's Gaussian reaches.
     let reachSigmaGeV2: Double
-    /// The resolution's non-Gaussian tail, if any.
+    /// The resolution's non-Gaussian tail, if any, and its share of the events in any region.
     let tail: ResolutionTail?
+    let tailCumulative: TailCumulative?
 
     init(_ histogram: TrueMassHistogram, resolution: MissingMassResolution, tail: ResolutionTail?) {
         self.histogram = histogram
         self.tail = tail
+        tailCumulative = tail.map { tail in
+            TailCumulative(count: histogram.count, centre: histogram.centreGeV2, beforeVeto: histogram.beforeVeto,
+                           afterVeto: histogram.afterVeto, tail: tail)
+        }
         binSigmasGeV2 = histogram.binSigmasGeV2(resolution)
         reachSigmaGeV2 = max(resolution.largestGeV2, 1e-12)
     }
@@ -38,10 +43,22 @@ struct SmearedMassHistogram: Sendable {
         return histogram
     }
 
+    /// Events in [lo, hi] before and after the veto, with their MC variances: the Gaussian core
+    /// of the nearby bins plus the tail's share.
+    func integrate(lo: Double, hi: Double) -> (before: Double, after: Double, beforeVariance: Double, afterVariance: Double) {
+        var sums = histogram.integrate(lo: lo, hi: hi, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2, coreFraction: 1 - (tail?.fraction ?? 0))
+        if let tailCumulative {
+            let moved = tailCumulative.events(lo: lo, hi: hi)
+            sums.before += moved.before
+            sums.after += moved.after
+        }
+        return sums
+    }
+
     /// The background in `region`.
     func events(in region: SignalRegion) -> BackgroundEstimate {
         let range = region.rangeGeV2
-        let sums = histogram.integrate(lo: range.lowerBound, hi: range.upperBound, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2, tail: tail)
+        let sums = integrate(lo: range.lowerBound, hi: range.upperBound)
         return BackgroundEstimate(events: sums.after, mcUncertainty: sums.afterVariance.squareRoot(), eventsBeforeVeto: sums.before)
     }
 
@@ -51,7 +68,7 @@ struct SmearedMassHistogram: Sendable {
         let count = max(1, Int(((rangeGeV2.upperBound - rangeGeV2.lowerBound) / binWidthGeV2).rounded(.up)))
         return (0..<count).map { index in
             let lo = rangeGeV2.lowerBound + Double(index) * binWidthGeV2
-            let sums = histogram.integrate(lo: lo, hi: lo + binWidthGeV2, sigmasGeV2: binSigmasGeV2, reachGeV2: reachSigmaGeV2, tail: tail)
+            let sums = integrate(lo: lo, hi: lo + binWidthGeV2)
             return SpectrumBin(m2GeV2: lo + 0.5 * binWidthGeV2, widthGeV2: binWidthGeV2,
                                beforeVeto: sums.before, uncertaintyBeforeVeto: sums.beforeVariance.squareRoot(),
                                afterVeto: sums.after, uncertaintyAfterVeto: sums.afterVariance.squareRoot())

@@ -56,19 +56,20 @@ struct TrueMassHistogram: Sendable {
         (0..<count).map { max(resolution.sigmaGeV2(atMissingMassSquaredGeV2: centreGeV2($0)), 1e-12) }
     }
 
-    /// Σ over bins within the kernel's reach of [lo, hi] of events × G([lo, hi] | bin centre, σ of
-    /// the bin), variances × G²; `sigmasGeV2` from `binSigmasGeV2`, `reachGeV2` their largest;
-    /// `tail` the resolution's non-Gaussian tail; `hi` may be +∞ (a cut region). A constant σ
-    /// gives every bin the same kernel.
-    func integrate(lo: Double, hi: Double, sigmasGeV2: [Double], reachGeV2: Double, tail: ResolutionTail?) -> (before: Double, after: Double, beforeVariance: Double, afterVariance: Double) {
-        let reach = BackgroundModel.kernelReachGeV2(sigmaGeV2: reachGeV2, tail: tail)
-        let lowest = ((lo - reach - lowerGeV2) / binWidthGeV2).rounded(.down)
-        let highest = ((hi + reach - lowerGeV2) / binWidthGeV2).rounded(.up)
+    /// Σ over bins within 8 σ_max of [lo, hi] of events × G([lo, hi] | bin centre, σ of the bin),
+    /// variances × G²; `sigmasGeV2` from `binSigmasGeV2`, `reachGeV2` their largest; `hi` may be
+    /// +∞ (a cut region); with `coreFraction` 1 − f of a resolution tail the Gaussian carries
+    /// that share (the tail's part is `TailCumulative`'s). A constant σ gives every bin the same
+    /// kernel.
+    func integrate(lo: Double, hi: Double, sigmasGeV2: [Double], reachGeV2: Double, coreFraction: Double = 1) -> (before: Double, after: Double, beforeVariance: Double, afterVariance: Double) {
+        let sigma = reachGeV2
+        let lowest = ((lo - 8 * sigma - lowerGeV2) / binWidthGeV2).rounded(.down)
+        let highest = ((hi + 8 * sigma - lowerGeV2) / binWidthGeV2).rounded(.up)
         var before = 0.0, after = 0.0, beforeVariance = 0.0, afterVariance = 0.0
         guard lowest < Double(count), highest >= 0 else { return (0, 0, 0, 0) }
         let first = clampedBinIndex(lowest, count: count), last = clampedBinIndex(highest, count: count)
         for bin in first...last where beforeVeto[bin] > 0 {
-            let f = BackgroundModel.kernelFraction(trueGeV2: centreGeV2(bin), lo: lo, hi: hi, sigma: sigmasGeV2[bin], tail: tail)
+            let f = coreFraction * BackgroundModel.gaussianFraction(trueGeV2: centreGeV2(bin), lo: lo, hi: hi, sigma: sigmasGeV2[bin])
             before += beforeVeto[bin] * f
             after += afterVeto[bin] * f
             beforeVariance += beforeVetoVariance[bin] * f * f

@@ -101,3 +101,34 @@ final class DetectorResponseDecodingTests: XCTestCase {
         ])
     }
 }
+
+/// `analysis.background_uncertainty: sideband-fit` with its range, and where it is refused.
+final class SidebandDecodingTests: XCTestCase {
+    private let muon = minimalScenario.replacingOccurrences(of: "channel: K+ -> pi0 e+ N", with: "channel: K+ -> mu+ N")
+        .replacingOccurrences(of: "from: 100 MeV, to: 300 MeV", with: "from: 200 MeV, to: 380 MeV")
+
+    func testSidebandFitWithAndWithoutARange() throws {
+        let stated = muon + "  analysis: { window: 1.5 sigma, background_uncertainty: sideband-fit, sideband_range: { from: 188 MeV, to: 386 MeV } }\n"
+        let analysis = try XCTUnwrap(decoded(stated)).variants[0].analysis
+        XCTAssertEqual(analysis.sidebandFit?.rangeGeV.lowerBound ?? 0, 0.188, accuracy: 1e-15)
+        XCTAssertEqual(analysis.sidebandFit?.rangeGeV.upperBound ?? 0, 0.386, accuracy: 1e-15)
+        XCTAssertEqual(analysis.sidebandFit?.binSigmas, 0.75)
+        XCTAssertEqual(analysis.backgroundUncertainty, 0)
+        let whole = muon + "  analysis: { window: 1.5 sigma, background_uncertainty: sideband-fit }\n"
+        XCTAssertEqual(try XCTUnwrap(decoded(whole)).variants[0].analysis.sidebandFit?.rangeGeV.upperBound ?? 0, 0.388019, accuracy: 1e-6,
+                       "the channel's endpoint m_K − m_μ")
+    }
+
+    func testSidebandFitErrors() {
+        let optimal = muon + "  analysis: { window: optimal, background_uncertainty: sideband-fit }\n"
+        XCTAssertEqual(errorLines(optimal), [
+            "t.yaml:\(location(of: "sideband-fit", in: optimal)): base.analysis.background_uncertainty: sideband-fit needs a fixed window (its sidebands start at the window's edge); expected analysis.window: 1.5 sigma (seed 000) with sideband-fit",
+        ])
+        let orphan = muon + "  analysis: { background_uncertainty: 0.1, sideband_range: { from: 188 MeV, to: 386 MeV } }\n"
+        XCTAssertEqual(errorLines(orphan), [
+            "t.yaml:\(location(of: "{ from: 188", in: orphan)): base.analysis.sideband_range: applies to background_uncertainty: sideband-fit; expected sideband_range only with background_uncertainty: sideband-fit",
+        ])
+        let backward = muon + "  analysis: { background_uncertainty: sideband-fit, sideband_range: { from: 388 MeV, to: 186 MeV } }\n"
+        XCTAssertEqual(errorLines(backward).first?.contains("the range ends at 186 MeV, not above its start at 388 MeV"), true)
+    }
+}

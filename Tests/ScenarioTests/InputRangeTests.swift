@@ -44,7 +44,7 @@ final class InputRangeTests: XCTestCase {
         let window = minimalScenario + "  analysis: { window: 1e308 sigma }\n"
         XCTAssertEqual(onlyError(window), "t.yaml:\(location(of: "1e308", in: window)): base.analysis.window: '1e308 sigma' is out of range; expected a half-width k in (0, 10] of the m2_miss window in units of sigma, like '1.4 sigma', or 'optimal'")
         let uncertainty = minimalScenario + "  analysis: { background_uncertainty: 1e308 }\n"
-        XCTAssertEqual(onlyError(uncertainty), "t.yaml:\(location(of: "1e308", in: uncertainty)): base.analysis.background_uncertainty: '1e308' is out of range; expected a relative background uncertainty delta_b/b in [0, 10], like 0.12")
+        XCTAssertEqual(onlyError(uncertainty), "t.yaml:\(location(of: "1e308", in: uncertainty)): base.analysis.background_uncertainty: '1e308' is out of range; expected a relative background uncertainty delta_b/b in [0, 10], like 0.12, or sideband-fit")
     }
 
     func testOnePointGridIsRefusedAtItsStep() {

@@ -37,7 +37,7 @@ final class NumberWordingTests: XCTestCase {
         let leading = replacingLine(containing: "resolution:", with: "    resolution: \u{2212}1.7e\u{2212}3 GeV^2")
         XCTAssertEqual(onlyError(leading), "t.yaml:9:17: base.detector.resolution: '\u{2212}1.7e\u{2212}3 GeV^2' is out of range; expected the sigma of m2_miss, a squared mass in [1e-9, 1] GeV^2 like 1.7e-3 GeV^2, or a list of at least two points {mass: 200 MeV, sigma: 1.2e-3 GeV^2}")
         let number = minimalScenario + "  analysis: { background_uncertainty: \u{2212}0.1 }\n"
-        XCTAssertEqual(onlyError(number), "t.yaml:\(location(of: "\u{2212}0.1", in: number)): base.analysis.background_uncertainty: '\u{2212}0.1' is out of range; expected a relative background uncertainty delta_b/b in [0, 10], like 0.12")
+        XCTAssertEqual(onlyError(number), "t.yaml:\(location(of: "\u{2212}0.1", in: number)): base.analysis.background_uncertainty: '\u{2212}0.1' is out of range; expected a relative background uncertainty delta_b/b in [0, 10], like 0.12, or sideband-fit")
     }
 
     func testAbbreviatedStatisticGetsASuggestion() {

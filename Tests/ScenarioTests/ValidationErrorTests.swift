@@ -165,7 +165,7 @@ final class ValidationErrorTests: XCTestCase {
             ("confidence: 0.3", "0.3", "analysis.confidence", "a confidence level above 0.5 and at most 0.9999, like 0.90"),
             ("confidence: 0.5", "0.5", "analysis.confidence", "a confidence level above 0.5 and at most 0.9999, like 0.90"),
             ("confidence: 0.9999999999999999", "0.9999999999999999", "analysis.confidence", "a confidence level above 0.5 and at most 0.9999, like 0.90"),
-            ("background_uncertainty: -0.1", "-0.1", "analysis.background_uncertainty", "a relative background uncertainty delta_b/b in [0, 10], like 0.12"),
+            ("background_uncertainty: -0.1", "-0.1", "analysis.background_uncertainty", "a relative background uncertainty delta_b/b in [0, 10], like 0.12, or sideband-fit"),
             ("window: 0 sigma", "0 sigma", "analysis.window", "a half-width k in (0, 10] of the m2_miss window in units of sigma, like '1.4 sigma', or 'optimal'"),
             ("window: -1.4σ", "-1.4σ", "analysis.window", "a half-width k in (0, 10] of the m2_miss window in units of sigma, like '1.4 sigma', or 'optimal'"),
         ]

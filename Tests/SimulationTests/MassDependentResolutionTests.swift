@@ -80,7 +80,7 @@ final class MassDependentResolutionTests: XCTestCase {
         // σ at m_miss = √0.06005 GeV: 4e-3 − 3e-3 × (m − 0.1)/0.2.
         XCTAssertEqual(sigma, 4e-3 - 3e-3 * (centre.squareRoot() - 0.1) / 0.2, accuracy: 1e-15)
         let sums = histogram.integrate(lo: centre - sigma, hi: centre + sigma, sigmasGeV2: histogram.binSigmasGeV2(resolution),
-                                       reachGeV2: resolution.largestGeV2, tail: nil)
+                                       reachGeV2: resolution.largestGeV2)
         XCTAssertEqual(sums.after, 0.682689492137086, accuracy: 1e-12)
     }
 
