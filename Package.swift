@@ -71,7 +71,7 @@ let executables: [Target] = [
     .executableTarget(
         name: "reach",
         dependencies: [
-            "Physics", "Simulation", "Statistics", "Scenario", "Projection", "Plot", "References", "Figures",
+            "Physics", "BackgroundTables", "Simulation", "Statistics", "Scenario", "Projection", "Plot", "References", "Figures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),

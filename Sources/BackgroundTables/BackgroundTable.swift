@@ -147,24 +147,27 @@ public struct BackgroundTable: Sendable, Equatable {
     }
 }
 
-/// A malformed background table: what is wrong and where (file, line, column).
+/// A malformed table: what is wrong and where (file, line, column).
 public struct BackgroundTableError: Error, Equatable, CustomStringConvertible {
     public var source: String
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// What the file should have been: "background table", "count table".
+    public var kind: String
 
-    public init(source: String, line: Int?, column: Int?, message: String) {
+    public init(source: String, line: Int?, column: Int?, message: String, kind: String = "background table") {
         self.source = source
         self.line = line
         self.column = column
         self.message = message
+        self.kind = kind
     }
 
     public var description: String {
         var place = source
         if let line { place += ":\(line)" }
         if let column { place += ", column \(column)" }
-        return "\(place): background table: \(message)"
+        return "\(place): \(kind): \(message)"
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Physics
+import BackgroundTables
 import Projection
+import Scenario
 import Statistics
 
 extension LimitMethod: ExpressibleByArgument {}
@@ -19,18 +21,36 @@ struct LimitCommand: ParsableCommand {
 
             Example (NA62 2021, K+ → μ+ ν ν ν̄: 1184 observed, 1526 expected at 90 % CL):
               reach limit --background 7549 --background-uncertainty 928 --observed 6894
+
+            With --table, a CSV of counts per mass (mass_MeV, n_obs, n_exp, dn_exp and \
+            optionally acceptance, u2_ses or br_ses; scenarios/README.md) gives observed and \
+            expected limits against mass, in events and, with the single-event sensitivities, \
+            in B and |U|² (CSV, or --format json):
+              reach limit --table counts.csv --channel "K+ -> mu+ N" --kaon-decays 1.14e10 -o limits.csv
             """
     )
 
-    /// Output formats.
+    /// Output formats (`csv` is the table's, text the single window's default).
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, csv
     }
 
     // `.unconditional`: a negative number is read as the value (and then rejected with a clear
     // message) rather than mistaken for an option.
     @Option(parsing: .unconditional, help: "Expected background b in the window, in events, 0 to 1e300 (e.g. 7549 or 1.2e6).")
-    var background: String
+    var background: String?
+
+    @Option(help: "A CSV of counts per mass (mass_MeV,n_obs,n_exp,dn_exp[,acceptance|u2_ses|br_ses]) instead of one window.")
+    var table: String?
+
+    @Option(help: "With --table: the channel, to convert into |U|² (B/|U|² of its production).")
+    var channel: Channel?
+
+    @Option(parsing: .unconditional, help: "With --table and an acceptance column: the effective kaon decays N_K (B_SES = 1/(N_K A_N)).")
+    var kaonDecays: String?
+
+    @Option(name: .shortAndLong, help: "With --table: output file (default: stdout).")
+    var output: String?
 
     @Option(parsing: .unconditional, help: "Absolute uncertainty δb on the background, in events, 0 to 1e300.")
     var backgroundUncertainty: String = "0"
@@ -51,10 +71,18 @@ struct LimitCommand: ParsableCommand {
     var format: Format = .text
 
     func validate() throws {
+        if table != nil {
+            _ = try tableOptions()
+            return
+        }
         _ = try inputs()
     }
 
     func run() throws {
+        if let table {
+            try runTable(path: table)
+            return
+        }
         let (experiment, confidence, observedCount) = try inputs()
         let expected = expectedLimits(experiment, confidence: confidence, method: method)
         let observedValue = try observedCount.map {
@@ -62,14 +90,60 @@ struct LimitCommand: ParsableCommand {
         }
         switch format {
         case .json: print(json(observed: observedValue, expected: expected, confidence: confidence), terminator: "")
-        case .text: print(text(experiment: experiment, observed: observedValue, observedCount: observedCount, expected: expected, confidence: confidence))
+        case .text, .csv: print(text(experiment: experiment, observed: observedValue, observedCount: observedCount, expected: expected, confidence: confidence))
         }
+    }
+
+    /// The table form's options: CL, N_K and the format, with the single-window options refused.
+    private func tableOptions() throws -> (confidence: Double, kaonDecays: Double?, format: Format) {
+        for (given, option) in [(background != nil, "--background"), (observed != nil, "--observed"), (backgroundUncertainty != "0", "--background-uncertainty")] where given {
+            throw ValidationError("\(option) cannot be used with --table: the table gives n_obs, n_exp and dn_exp for every mass")
+        }
+        if method == .simple {
+            throw ValidationError("--method simple cannot be used with --table: the seed-001 formula has no observed limit; use cls or asymptotic")
+        }
+        let cl = try Self.number(confidence, option: "--cl", expected: ConfidenceLevel.expectation) { ConfidenceLevel.isValid($0) }
+        let kaons = try kaonDecays.map {
+            try Self.number($0, option: "--kaon-decays", expected: "a number of kaon decays in [1, 1e20], like 1.14e10") { $0 >= 1 && $0 <= 1e20 }
+        }
+        if format == .text { return (cl, kaons, .csv) }
+        return (cl, kaons, format)
+    }
+
+    /// `--table`: read, compute, write (the output only once everything succeeded).
+    private func runTable(path: String) throws {
+        let (cl, kaons, tableFormat) = try tableOptions()
+        try OutputFile.checkDestination(output)
+        try OutputFile.checkDistinct(outputs: output.map { [$0] } ?? [], from: [path])
+        let text: String
+        switch InputFile.readText(path: path, maximumBytes: 50_000_000) {
+        case .failure(let problem): throw InputFailure("\(path): \(problem.phrase); expected a count table (CSV: mass_MeV,n_obs,n_exp,dn_exp)")
+        case .success(let read): text = read
+        }
+        let counts: CountTable
+        do { counts = try CountTable.parse(text, source: path) } catch { throw InputFailure(error.description) }
+        if counts.conversion == .acceptance, kaons == nil {
+            throw UsageFailure("--kaon-decays: missing; \(path) gives the acceptance, and B_SES = 1/(N_K A_N) needs the effective kaon decays N_K")
+        }
+        let points: [CountTableLimits.Point]
+        do {
+            points = try CountTableLimits.limits(counts, confidence: cl, prior: prior, method: method, kaonDecays: kaons, channel: channel)
+        } catch {
+            throw InputFailure("\(path): \(error.description)")
+        }
+        let result = tableFormat == .json ? CountTableLimitTable.json(points, confidence: cl) : CountTableLimitTable.csv(points)
+        try OutputFile.emit(result, to: output)
     }
 
     /// The parsed and checked options: b and δb in the physical range of `CountingExperiment`
     /// (finite, 0 … 1e300 events), the CL in the range of `ConfidenceLevel` (0.5 < CL ≤ 0.9999).
     private func inputs() throws -> (CountingExperiment, Double, Int?) {
         let events = CountingExperimentError.expectation
+        guard let background else { throw ValidationError("Missing expected argument '--background <background>' (or --table FILE)") }
+        if channel != nil || kaonDecays != nil || output != nil {
+            throw ValidationError("--channel, --kaon-decays and -o go with --table; one window prints its limits")
+        }
+        if format == .csv { throw ValidationError("--format csv goes with --table; one window prints text or json") }
         let b = try Self.number(background, option: "--background", expected: events) { CountingExperiment.isInRange(events: $0) }
         let db = try Self.number(backgroundUncertainty, option: "--background-uncertainty", expected: events) {
             CountingExperiment.isInRange(events: $0)
