@@ -41,6 +41,8 @@ let libraries: [Target] = [
     ),
     // Physics figures built on the plotting layer: exclusion plots, background spectra, scans.
     .target(name: "Figures", dependencies: ["Physics", "Scenario", "Projection", "References", "Simulation", "Statistics", "Plot"]),
+    // Exports of a projection in the formats the field's tools read: HEPData submissions, pyhf workspaces.
+    .target(name: "Exports", dependencies: ["Physics", "Scenario", "Projection", "Statistics", realModule, .product(name: "Yams", package: "Yams")]),
     // The comparison with the seed papers' numbers (README validation table).
     .target(name: "Validation", dependencies: ["Physics", "DetectorModel", "Simulation", "Statistics", "Scenario", "Projection", "References"]),
     // A small Cairo/Pango plotting layer that knows nothing of physics.
@@ -71,7 +73,7 @@ let executables: [Target] = [
     .executableTarget(
         name: "reach",
         dependencies: [
-            "Physics", "Simulation", "Statistics", "Scenario", "Projection", "Plot", "References", "Figures",
+            "Physics", "Simulation", "Statistics", "Scenario", "Projection", "Plot", "References", "Figures", "Exports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
