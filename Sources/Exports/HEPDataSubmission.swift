@@ -111,7 +111,10 @@ public enum HEPDataSubmission {
                           .init(name: "variant", value: curve.label),
                           .init(name: "N_K (effective)", value: TableFormatting.format(curve.kaonDecaysEffective))]
             if let mediator = variant?.mediator { common.append(.init(name: "mediator", value: mediator.rawValue)) }
-            if let analysis = variant?.analysis { common.append(.init(name: "background prior", value: priorText(analysis))) }
+            if let analysis = variant?.analysis {
+                let uncertain = curve.points.contains { $0.backgroundUncertainty > 0 }
+                common.append(.init(name: "background prior", value: priorText(analysis.backgroundPrior, uncertain: uncertain)))
+            }
             func column(_ header: String, statistic: String, band: String, _ value: (SensitivityPoint) -> Double) -> HEPDataTable.Variable {
                 let bandName = band == "median" ? "" : ", \(band) edge"
                 return .init(header: .init(name: "\(parameter.name) \(header)\(bandName)", units: nil),
@@ -144,11 +147,12 @@ public enum HEPDataSubmission {
     /// `90%`, `95%`, `99.9%`.
     static func percent(_ confidence: Double) -> String { TableFormatting.format(confidence * 100) + "%" }
 
-    /// `truncated Gaussian, db/b = 0.123` or `log-normal, db/b = 0.05`; `none (db = 0)`.
-    static func priorText(_ analysis: Analysis) -> String {
-        guard analysis.backgroundUncertainty > 0 else { return "none (db = 0)" }
-        let shape = analysis.backgroundPrior == .gaussian ? "truncated Gaussian" : "log-normal"
-        return "\(shape), db/b = \(TableFormatting.format(analysis.backgroundUncertainty))"
+    /// The prior on b of a curve: `truncated Gaussian` or `log-normal` (δb per mass point is
+    /// `background_uncertainty` of `reach project`), or `none (db = 0)` where no point has δb.
+    static func priorText(_ prior: BackgroundUncertaintyModel, uncertain: Bool) -> String {
+        guard uncertain else { return "none (db = 0)" }
+        return prior == .gaussian ? "truncated Gaussian (db per mass point: reach project, column background_uncertainty)"
+            : "log-normal (db per mass point: reach project, column background_uncertainty)"
     }
 
     /// YAML of `value` through Yams, in declaration order, Unicode written as such.

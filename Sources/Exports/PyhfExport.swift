@@ -14,7 +14,9 @@ import Statistics
 ///   expected median, so mu's limit is of order one: pyhf's fits fail on a parameter of
 ///   interest of order 10⁻⁸ (as |U|² itself would be). The measurement's name states P_ref.
 /// - **Background**: sample `background` with nominal b and, when δb > 0, modifier
-///   `background_uncertainty` after the variant's `analysis.background_prior`: for `gaussian`
+///   `background_uncertainty` for the point's δb (the components' uncertainties
+///   combined, `background_uncertainty` of `reach project`) after the variant's
+///   `analysis.background_prior`: for `gaussian`
 ///   (the default, a Gaussian truncated at b′ = 0 in `reach`) a `histosys` with templates
 ///   b ± δb — linear interpolation under a unit Gaussian constraint, the same Gaussian
 ///   untruncated (the low template is cut at 0 when δb ≥ b); for `log-normal` a `normsys`
@@ -61,13 +63,14 @@ public enum PyhfExport {
         let median = point.u2CLs.median, b = point.background
         guard point.signalPerU2 > 0, point.signalPerU2.isFinite, median.isFinite, median > 0, b.isFinite, b >= 0 else { return nil }
         let reference = referenceValue(near: median)
-        let relative = analysis.backgroundUncertainty
+        // δb of the point (the components' uncertainties combined), not the scenario's relative value.
+        let db = point.backgroundUncertainty, relative = b > 0 ? db / b : 0
         var backgroundModifiers: [PyhfWorkspace.Modifier] = []
-        if relative > 0 && b > 0 {
+        if db > 0 && b > 0 {
             switch analysis.backgroundPrior {
             case .gaussian:
                 backgroundModifiers.append(.init(name: "background_uncertainty", type: "histosys",
-                                                 data: .templates(hi: [b * (1 + relative)], lo: [max(0, b * (1 - relative))])))
+                                                 data: .templates(hi: [b + db], lo: [max(0, b - db)])))
             case .logNormal:
                 backgroundModifiers.append(.init(name: "background_uncertainty", type: "normsys",
                                                  data: .factors(hi: 1 + relative, lo: 1 / (1 + relative))))
