@@ -1,6 +1,6 @@
 # reach — two commands do everything on a fresh Debian machine:
 #   make figures   install what is missing, build, render every scenario into figures/
-#   make test      install what is missing, build, run every test
+#   make test      install what is missing (and the export checkers into .build/venv), build, run every test
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
 CONFIG     := release
@@ -17,7 +17,9 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product reach
 
+# The export tests check `reach export` with hepdata-validator and pyhf, installed into .build/venv.
 test: deps
+	scripts/install-test-tools
 	$(SWIFT) build --build-tests
 	scripts/run-tests
 

@@ -41,6 +41,8 @@ let libraries: [Target] = [
     ),
     // Physics figures built on the plotting layer: exclusion plots, background spectra, scans.
     .target(name: "Figures", dependencies: ["Physics", "Scenario", "Projection", "References", "Simulation", "Statistics", "Plot"]),
+    // Exports of a projection in the formats the field's tools read: HEPData submissions, pyhf workspaces.
+    .target(name: "Exports", dependencies: ["Physics", "Scenario", "Projection", "Statistics", realModule, .product(name: "Yams", package: "Yams")]),
     // The comparison with the seed papers' numbers (README validation table).
     .target(name: "Validation", dependencies: ["Physics", "DetectorModel", "Simulation", "Statistics", "Scenario", "Projection", "References"]),
     // A small Cairo/Pango plotting layer that knows nothing of physics.
@@ -71,7 +73,7 @@ let executables: [Target] = [
     .executableTarget(
         name: "reach",
         dependencies: [
-            "Physics", "BackgroundTables", "Simulation", "Statistics", "Scenario", "Projection", "Plot", "References", "Figures",
+            "Physics", "BackgroundTables", "Simulation", "Statistics", "Scenario", "Projection", "Plot", "References", "Figures", "Exports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -101,8 +103,8 @@ let tests: [Target] = [
     .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "Plot", "Projection", "Scenario", "References", "Physics", "Simulation", "Statistics", "ProjectionFixtures"]),
     // End to end: the built `reach` executable run as a separate process (no library of the
-    // tool linked, only TestSupport).
-    .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Corpus"]),
+    // tool linked, only TestSupport). ExportCheckers/: the Python scripts that run pyhf on exported workspaces.
+    .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Corpus", "ExportCheckers"]),
 ]
 
 let package = Package(

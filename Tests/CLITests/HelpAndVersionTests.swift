@@ -4,7 +4,7 @@ import XCTest
 /// What a user sees before running anything: the version, the list of subcommands, and help
 /// with a worked example for each.
 final class HelpAndVersionTests: CLITestCase {
-    static let subcommands = ["background", "branching", "limit", "project", "references", "scan", "validate"]
+    static let subcommands = ["background", "branching", "export", "limit", "project", "references", "scan", "validate"]
 
     func testVersionPrintsASemanticVersion() throws {
         let run = try reach("--version")
