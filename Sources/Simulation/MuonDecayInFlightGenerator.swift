@@ -73,6 +73,12 @@ public struct MuonDecayInFlightGenerator: Sendable {
         return event(cosMuon: cosMuon, x: michel.x, cosAlpha: michel.cosTheta)
     }
 
+    /// Fills `buffer` with consecutive events from `rng`, as as many calls of `next(using:)`
+    /// give them (the sample's and the benchmark's loop).
+    public func fill(_ buffer: UnsafeMutableBufferPointer<MuonDecayEvent>, using rng: inout Xoshiro256StarStar) {
+        for i in buffer.indices { buffer[i] = next(using: &rng) }
+    }
+
     /// The event of muon direction cos θ*_μ (kaon frame, to the beam) and positron (x, cos α)
     /// in the muon frame (α to the muon's kaon-frame flight direction).
     public func event(cosMuon: Double, x: Double, cosAlpha: Double) -> MuonDecayEvent {
