@@ -33,11 +33,12 @@ func load(_ path: String) -> ScenarioFile {
 
 print("reach benchmarks, \(Machine.date)")
 print("machine: \(Machine.cores) cores (nproc), \(Machine.cpuModel); --jobs \(options.jobs) for the parallel lines")
-print("measured: wall clock (DispatchTime), best of \(repetitions) repetitions after a warm-up; CLs: mean of 20 calls")
-print("per window (StatisticsBenchmarks), best of 3 runs; scenario \(options.scenarioPath) (+1 variant for project)")
+print("measured: wall clock (DispatchTime), best of \(repetitions) repetitions after a warm-up (generators: of \(GeneratorBenchmark.repetitions)")
+print("runs of 2¹⁹ events); CLs: mean of 20 calls per window (StatisticsBenchmarks), best of 3 runs; scenario")
+print("\(options.scenarioPath) (+1 variant for the first project line)")
 print("")
 
-var rows: [BenchmarkRow] = GeneratorBenchmark.run(repetitions: repetitions)
+var rows: [BenchmarkRow] = GeneratorBenchmark.run(repetitions: GeneratorBenchmark.repetitions)
 if !options.generatorsOnly {
     let file = load(options.scenarioPath)
     let kaonToMuon = load(ProjectionBenchmark.kaonToMuonScenario)
