@@ -3,11 +3,11 @@ import Scenario
 import Simulation
 
 /// The background b of one variant at every mass of its grid (201 for na62-kpi0en.yaml), at
-/// default statistics, generation included (the sample cache is emptied before each run).
+/// default statistics, generation included (the sample caches are emptied before each run).
 enum BackgroundBenchmark {
     static let target = 0.3
 
-    static func run(file: ScenarioFile, repetitions: Int) throws -> BenchmarkRow {
+    static func run(file: ScenarioFile, workers: Workers, repetitions: Int) throws -> BenchmarkRow {
         let scenario = file.variants[0]
         let masses = file.masses.massesGeV
         let k: Double
@@ -15,9 +15,9 @@ enum BackgroundBenchmark {
         var failure: Error?
         var checksum = 0.0
         let clock = WallClock(repetitions: repetitions) {
-            RadiativeSampleCache.shared.removeAll()
+            emptySampleCaches()
             do {
-                let background = try VariantBackground.composition(for: scenario, channel: file.channel)
+                let background = try VariantBackground.composition(for: scenario, channel: file.channel, workers: workers)
                 for mass in masses {
                     checksum += background.estimate(in: .window(centreGeV2: mass * mass, k: k, resolutionGeV2: scenario.detector.resolution.sigmaGeV2(atMissingMassSquaredGeV2: mass * mass))).total.events
                 }

@@ -66,15 +66,42 @@ public struct MuonDecayInFlightGenerator: Sendable {
         missingMassSquaredRangeGeV2 = 0...((mK - mE) * (mK - mE))
     }
 
+    /// One event's random numbers: the muon direction cos θ*_μ, then the Michel (x, cos α).
+    struct Draws {
+        var cosMuon: Double
+        var x: Double
+        var cosAlpha: Double
+    }
+
+    /// The draws of one event from uniform numbers in [0, 1) (the Michel rejection loop is the
+    /// only branch on random values).
+    @inline(__always)
+    static func draw(_ rng: inout Xoshiro256StarStar) -> Draws {
+        let cosMuon = 2 * rng.uniform() - 1
+        let michel = MichelSpectrum.draw(polarisation: polarisationAlongFlight) { rng.uniform() }
+        return Draws(cosMuon: cosMuon, x: michel.x, cosAlpha: michel.cosTheta)
+    }
+
     /// One event from uniform numbers in [0, 1): the muon direction, then the Michel draw.
     public func next(using rng: inout Xoshiro256StarStar) -> MuonDecayEvent {
-        let cosMuon = 2 * rng.uniform() - 1
-        let michel = MichelSpectrum.draw(polarisation: Self.polarisationAlongFlight) { rng.uniform() }
-        return event(cosMuon: cosMuon, x: michel.x, cosAlpha: michel.cosTheta)
+        let d = Self.draw(&rng)
+        return event(cosMuon: d.cosMuon, x: d.x, cosAlpha: d.cosAlpha)
+    }
+
+    /// Fills `buffer` with consecutive events from `rng`, as as many calls of `next(using:)`
+    /// give them (the sample's and the benchmark's loop): the draws of the block first, then
+    /// the kinematics, so that the rejection loop's mispredicted exits do not discard the
+    /// square roots and divisions of the events before them.
+    public func fill(_ buffer: UnsafeMutableBufferPointer<MuonDecayEvent>, using rng: inout Xoshiro256StarStar) {
+        withUnsafeTemporaryAllocation(of: Draws.self, capacity: buffer.count) { draws in
+            for i in buffer.indices { draws.initializeElement(at: i, to: Self.draw(&rng)) }
+            for i in buffer.indices { buffer[i] = event(cosMuon: draws[i].cosMuon, x: draws[i].x, cosAlpha: draws[i].cosAlpha) }
+        }
     }
 
     /// The event of muon direction cos θ*_μ (kaon frame, to the beam) and positron (x, cos α)
     /// in the muon frame (α to the muon's kaon-frame flight direction).
+    @inline(__always)
     public func event(cosMuon: Double, x: Double, cosAlpha: Double) -> MuonDecayEvent {
         let eStar = muonKaonFrameEnergyGeV, pStar = muonKaonFrameMomentumGeV
         let labEnergy = beam.gamma * (eStar + beam.beta * pStar * cosMuon)

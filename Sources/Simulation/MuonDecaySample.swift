@@ -20,6 +20,8 @@ public struct MuonDecaySample: Sendable {
     /// Mixed into the master seed so that this sample's streams differ from the other samples'
     /// of the same `--seed`.
     static let streamTag: UInt64 = 0x4B6D_7532_6D75_6465
+    /// Events generated at once, then stored (as `PhotonPairSample`).
+    private static let eventBlock = 256
 
     /// Generates `events` events in fixed chunks seeded from `seed`, on `workers`: identical
     /// output for identical arguments, for any number of workers (`ParallelChunks`).
@@ -36,10 +38,17 @@ public struct MuonDecaySample: Sendable {
             var m: [Float] = [], p: [Float] = []
             m.reserveCapacity(count)
             p.reserveCapacity(count)
-            for _ in 0..<count {
-                let event = generator.next(using: &rng)
-                m.append(Float(event.missingMassSquaredGeV2))
-                p.append(Float(event.muonMomentumGeV))
+            withUnsafeTemporaryAllocation(of: MuonDecayEvent.self, capacity: eventBlock) { block in
+                var done = 0
+                while done < count {
+                    let batch = UnsafeMutableBufferPointer(rebasing: block[0..<min(eventBlock, count - done)])
+                    generator.fill(batch, using: &rng)
+                    for event in batch {
+                        m.append(Float(event.missingMassSquaredGeV2))
+                        p.append(Float(event.muonMomentumGeV))
+                    }
+                    done += batch.count
+                }
             }
             return (m, p)
         }, combine: { part in

@@ -85,26 +85,28 @@ public struct SemileptonicPhotonPairGenerator: Sendable {
         let factor = (s - pionMassGeV * pionMassGeV) / (2 * s)
         let lo = factor * (kaonMassGeV - e - p), hi = factor * (kaonMassGeV - e + p)
         guard eNu >= lo, eNu <= hi else { return 0 }
-        return dalitzPrefactor * bornSquared(leptonEnergyGeV: e, leptonMomentumGeV: p, neutrinoEnergyGeV: eNu)
+        return dalitzPrefactor * bornSquared(leptonEnergyGeV: e, neutrinoEnergyGeV: eNu)
     }
 
-    /// |M₀|² [GeV⁴] (`RadiativeAmplitude.bornSquared`) at kaon-frame energies: the lepton along z,
-    /// the neutrino at the angle that closes the momentum triangle with the pion,
-    /// p_π² = p_l² + E_ν² + 2 p_l E_ν cos θ_lν; t = (p_K − p_π)² = m_K² + m_π² − 2m_K E_π.
+    /// |M₀|² [GeV⁴] at kaon-frame energies: `RadiativeAmplitude.bornSquared`,
+    /// 2[2(H·p_ν)(H·p_l) − H²(p_ν·p_l)], with every product written through the energies (no
+    /// angle, square root or division; equal to the four-vector form, tested to 10⁻¹⁰).
+    /// With Q = p_l + p_ν = p_K − p_π, t = Q² = m_K² + m_π² − 2m_K E_π, P = p_K + p_π = 2p_K − Q
+    /// and H = f₊(t) P + f₋(t) Q: p_l·p_ν = (t − m_l²)/2, P·p_ν = 2m_K E_ν − p_l·p_ν,
+    /// P·p_l = 2m_K E_l − m_l² − p_l·p_ν, Q·p_l = m_l² + p_l·p_ν, Q·p_ν = p_l·p_ν,
+    /// P² = m_K² + m_π² + 2m_K E_π, P·Q = m_K² − m_π², Q² = t.
     @inline(__always)
-    func bornSquared(leptonEnergyGeV e: Double, leptonMomentumGeV p: Double, neutrinoEnergyGeV eNu: Double) -> Double {
-        let mK = kaonMassGeV, mPi = pionMassGeV
+    func bornSquared(leptonEnergyGeV e: Double, neutrinoEnergyGeV eNu: Double) -> Double {
+        let mK = kaonMassGeV, mPi = pionMassGeV, mL2 = leptonMassGeV * leptonMassGeV
         let ePi = mK - e - eNu
-        let pPi2 = (ePi - mPi) * (ePi + mPi)
-        let cosine = max(-1, min(1, (pPi2 - p * p - eNu * eNu) / (2 * p * eNu)))
-        let sine = ((1 - cosine) * (1 + cosine)).squareRoot()
-        let kaon = FourMomentum(mK, 0, 0, 0)
-        let lepton = FourMomentum(e, 0, 0, p)
-        let neutrino = FourMomentum(eNu, eNu * sine, 0, eNu * cosine)
-        let pion = kaon - lepton - neutrino
-        let t = mK * mK + mPi * mPi - 2 * mK * ePi
-        let current = polynomials.plus(t: t) * (kaon + pion) + polynomials.minus(t: t) * (kaon - pion)
-        return RadiativeAmplitude.bornSquared(current: current, lepton: lepton, neutrino: neutrino)
+        let masses = mK * mK + mPi * mPi, kaonPion = 2 * mK * ePi
+        let t = masses - kaonPion
+        let fPlus = polynomials.plus(t: t), fMinus = polynomials.minus(t: t)
+        let leptonNeutrino = 0.5 * (t - mL2)
+        let currentNeutrino = fPlus * (2 * mK * eNu - leptonNeutrino) + fMinus * leptonNeutrino
+        let currentLepton = fPlus * (2 * mK * e - mL2 - leptonNeutrino) + fMinus * (mL2 + leptonNeutrino)
+        let currentSquared = fPlus * fPlus * (masses + kaonPion) + 2 * fPlus * fMinus * ((mK - mPi) * (mK + mPi)) + fMinus * fMinus * t
+        return 2 * (2 * currentNeutrino * currentLepton - currentSquared * leptonNeutrino)
     }
 
     // MARK: One event
@@ -157,24 +159,22 @@ public struct SemileptonicPhotonPairGenerator: Sendable {
         let eNu = lo + d.neutrinoEnergy * span
         let ePi = kaonMassGeV - e - eNu
         let pPi = max(0, (ePi - mPi) * (ePi + mPi)).squareRoot()
-        let weight = weightNormalisation * span * bornSquared(leptonEnergyGeV: e, leptonMomentumGeV: p, neutrinoEnergyGeV: eNu)
+        let weight = weightNormalisation * span * bornSquared(leptonEnergyGeV: e, neutrinoEnergyGeV: eNu)
         return DalitzPoint(missingMassSquaredGeV2: s, leptonEnergyGeV: e, leptonMomentumGeV: p, neutrinoEnergyGeV: eNu,
                            pionEnergyGeV: ePi, pionMomentumGeV: pPi, weight: weight)
     }
 
     /// Kaon-frame energy and z component (along the beam) of photon 1: the π0-frame photon
     /// (m_π/2 at cos θ_d, azimuth φ) boosted along the π0 direction, which makes angle θ_π with
-    /// the beam. Photon 2 is the π0's four-momentum minus photon 1.
+    /// the beam. Photon 2 is the π0's four-momentum minus photon 1. The z component needs
+    /// sin θ_d sin θ_π only as a product: one square root.
     @inline(__always)
-    func firstPhoton(pionEnergyGeV ePi: Double, pionMomentumGeV pPi: Double, _ d: Draws)
-        -> (energy: Double, z: Double, parallel: Double, perpendicular: Double, pionSin: Double) {
-        let decaySin = ((1 - d.decayCos) * (1 + d.decayCos)).squareRoot()
-        let pionSin = ((1 - d.pionCos) * (1 + d.pionCos)).squareRoot()
+    func firstPhoton(pionEnergyGeV ePi: Double, pionMomentumGeV pPi: Double, _ d: Draws) -> (energy: Double, z: Double) {
+        let sines = ((1 - d.decayCos) * (1 + d.decayCos) * ((1 - d.pionCos) * (1 + d.pionCos))).squareRoot()
         let energy = 0.5 * (ePi + pPi * d.decayCos)
         let parallel = 0.5 * (pPi + ePi * d.decayCos)
-        let perpendicular = 0.5 * pionMassGeV * decaySin
-        let z = parallel * d.pionCos - perpendicular * d.azimuthCos * pionSin
-        return (energy, z, parallel, perpendicular, pionSin)
+        let z = parallel * d.pionCos - 0.5 * pionMassGeV * sines * d.azimuthCos
+        return (energy, z)
     }
 
     /// The weighted event of `d`: true m²_miss and both photons' lab angle and energy.
@@ -186,31 +186,37 @@ public struct SemileptonicPhotonPairGenerator: Sendable {
     /// The event of `d` at its Dalitz point `point` (computed by `dalitzPoint(d)`).
     @inline(__always)
     func event(_ d: Draws, at point: DalitzPoint) -> PhotonPairEvent {
+        event(point, labPhotons(d, at: point))
+    }
+
+    /// Both photons in the lab, their polar angles still as (p_T, p_∥) (see `labPhotons`); lane
+    /// 0 is photon 1, lane 1 photon 2.
+    struct LabPhotons {
+        var energy: SIMD2<Double>, transverse: SIMD2<Double>, longitudinal: SIMD2<Double>
+    }
+
+    /// The photons of the event of `d` at `point`: photon 1 from `firstPhoton`, photon 2 the
+    /// π0 minus photon 1, both boosted into the lab (`KaonBeam`, docs/physics.md §5.6) at once:
+    /// E = γ(E* + βp*_z), p_∥ = γ(p*_z + βE*), p_T² = (E* − p*_z)(E* + p*_z), written without
+    /// cos θ* = p*_z/E*.
+    @inline(__always)
+    func labPhotons(_ d: Draws, at point: DalitzPoint) -> LabPhotons {
         let first = firstPhoton(pionEnergyGeV: point.pionEnergyGeV, pionMomentumGeV: point.pionMomentumGeV, d)
-        let secondEnergy = point.pionEnergyGeV - first.energy
-        let secondZ = point.pionMomentumGeV * d.pionCos - first.z
+        let e = SIMD2(first.energy, point.pionEnergyGeV - first.energy)
+        let z = SIMD2(first.z, point.pionMomentumGeV * d.pionCos - first.z)
+        let transverseSquared = (e - z) * (e + z)
+        return LabPhotons(energy: beam.gamma * (e + beam.beta * z),
+                          transverse: transverseSquared.replacing(with: 0, where: transverseSquared .< 0).squareRoot(),
+                          longitudinal: beam.gamma * ((e + z) - beam.oneMinusBeta * e))
+    }
+
+    /// The event at `point` with photons `photons`: their lab angles (`Arctangent`).
+    @inline(__always)
+    func event(_ point: DalitzPoint, _ photons: LabPhotons) -> PhotonPairEvent {
+        let angles = Arctangent.polarAngles(transverse: photons.transverse, longitudinal: photons.longitudinal)
         return PhotonPairEvent(missingMassSquaredGeV2: point.missingMassSquaredGeV2, weight: point.weight,
-                               photon1AngleRad: labPolarAngleRad(energyGeV: first.energy, zGeV: first.z),
-                               photon1EnergyGeV: labEnergyGeV(energyGeV: first.energy, zGeV: first.z),
-                               photon2AngleRad: labPolarAngleRad(energyGeV: secondEnergy, zGeV: secondZ),
-                               photon2EnergyGeV: labEnergyGeV(energyGeV: secondEnergy, zGeV: secondZ))
-    }
-
-    /// Lab polar angle of a photon of kaon-frame energy E* and beam component p*_z: the boost of
-    /// `KaonBeam` (docs/physics.md §5.6), tan θ = p_T/(γ(p*_z + βE*)), p_T² = (E* − p*_z)(E* + p*_z),
-    /// written without cos θ* = p*_z/E*; atan of the quotient for forward photons (all but those
-    /// within ≈ 0.4° of the backward direction in the kaon frame), atan2 otherwise.
-    @inline(__always)
-    func labPolarAngleRad(energyGeV e: Double, zGeV z: Double) -> Double {
-        let transverse = max(0, (e - z) * (e + z)).squareRoot()
-        let x = beam.gamma * ((e + z) - beam.oneMinusBeta * e)
-        return x > 0 ? Foundation.atan(transverse / x) : Foundation.atan2(transverse, x)
-    }
-
-    /// Lab energy γ(E* + β p*_z) of a photon of kaon-frame energy E* and beam component p*_z.
-    @inline(__always)
-    func labEnergyGeV(energyGeV e: Double, zGeV z: Double) -> Double {
-        beam.gamma * (e + beam.beta * z)
+                               photon1AngleRad: angles[0], photon1EnergyGeV: photons.energy[0],
+                               photon2AngleRad: angles[1], photon2EnergyGeV: photons.energy[1])
     }
 
     /// The next weighted event from `rng`.
@@ -219,17 +225,21 @@ public struct SemileptonicPhotonPairGenerator: Sendable {
     }
 
     /// Fills `buffer` with consecutive events from `rng` (the sample's and the benchmark's loop).
-    @inline(__always)
+    ///
     /// In stages over the block: the draws (the only branch on random values is the azimuth's
-    /// rejection loop), the Dalitz points and weights, the photons; `event(_:)` runs the same
-    /// stages on one event, bit-identically. Within a stage the iterations are independent, so the CPU overlaps the
-    /// events' independent chains of square roots and divisions.
+    /// rejection loop), the Dalitz points and weights, the lab photons, their angles;
+    /// `event(_:)` runs the same stages on one event, bit-identically. Within a stage the
+    /// iterations are independent, so the CPU overlaps the events' independent chains of
+    /// square roots and divisions.
     func fill(_ buffer: UnsafeMutableBufferPointer<PhotonPairEvent>, using rng: inout Xoshiro256StarStar) {
         withUnsafeTemporaryAllocation(of: Draws.self, capacity: buffer.count) { draws in
             withUnsafeTemporaryAllocation(of: DalitzPoint.self, capacity: buffer.count) { points in
-                for i in buffer.indices { draws[i] = Self.draw(&rng) }
-                for i in buffer.indices { points[i] = dalitzPoint(draws[i]) }
-                for i in buffer.indices { buffer[i] = event(draws[i], at: points[i]) }
+                withUnsafeTemporaryAllocation(of: LabPhotons.self, capacity: buffer.count) { photons in
+                    for i in buffer.indices { draws[i] = Self.draw(&rng) }
+                    for i in buffer.indices { points[i] = dalitzPoint(draws[i]) }
+                    for i in buffer.indices { photons[i] = labPhotons(draws[i], at: points[i]) }
+                    for i in buffer.indices { buffer[i] = event(points[i], photons[i]) }
+                }
             }
         }
     }
@@ -250,15 +260,19 @@ public struct SemileptonicPhotonPairGenerator: Sendable {
     /// neutrino are placed opposite the π0, at the Dalitz point's angles.
     func configuration(_ d: Draws) -> Configuration {
         let point = dalitzPoint(d)
-        let first = firstPhoton(pionEnergyGeV: point.pionEnergyGeV, pionMomentumGeV: point.pionMomentumGeV, d)
-        let axis = (x: first.pionSin, z: d.pionCos), across = (x: d.pionCos, z: -first.pionSin)
-        let pion = FourMomentum(point.pionEnergyGeV, point.pionMomentumGeV * axis.x, 0, point.pionMomentumGeV * axis.z)
-        let px = first.parallel * axis.x + first.perpendicular * d.azimuthCos * across.x
-        let py = first.perpendicular * d.azimuthSin
-        let photon1 = FourMomentum(first.energy, px, py, first.z)
+        let ePi = point.pionEnergyGeV, pPi = point.pionMomentumGeV
+        let pionSin = ((1 - d.pionCos) * (1 + d.pionCos)).squareRoot()
+        let axis = (x: pionSin, z: d.pionCos), across = (x: d.pionCos, z: -pionSin)
+        let pion = FourMomentum(ePi, pPi * axis.x, 0, pPi * axis.z)
+        // π0-frame photon: m_π/2 at (θ_d, φ) about the π0 axis, boosted along it.
+        let parallel = 0.5 * (pPi + ePi * d.decayCos)
+        let perpendicular = 0.5 * pionMassGeV * ((1 - d.decayCos) * (1 + d.decayCos)).squareRoot()
+        let transverse = (x: perpendicular * d.azimuthCos, y: perpendicular * d.azimuthSin)
+        let photon1 = FourMomentum(0.5 * (ePi + pPi * d.decayCos), parallel * axis.x + transverse.x * across.x, transverse.y,
+                                   parallel * axis.z + transverse.x * across.z)
         // Lepton and neutrino: their sum balances the π0; within the (l ν) system the lepton at
         // the angle fixed by the energies, in the plane of the π0 and the y axis.
-        let pL = point.leptonMomentumGeV, eNu = point.neutrinoEnergyGeV, pPi = point.pionMomentumGeV
+        let pL = point.leptonMomentumGeV, eNu = point.neutrinoEnergyGeV
         let cosine = pPi > 0 ? max(-1, min(1, (eNu * eNu - pL * pL - pPi * pPi) / (2 * pL * pPi))) : 1
         let sine = ((1 - cosine) * (1 + cosine)).squareRoot()
         let lepton = FourMomentum(point.leptonEnergyGeV, pL * (cosine * axis.x), pL * sine, pL * (cosine * axis.z))

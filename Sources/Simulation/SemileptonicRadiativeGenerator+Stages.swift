@@ -32,7 +32,28 @@ extension SemileptonicRadiativeGenerator {
                      directionChoice: directionChoice, azimuthCos: azimuth.cos, azimuthSin: azimuth.sin)
     }
 
-    /// Stage 1 result: the photon energy and the Dalitz point of Q = P − k → π0 l+ ν.
+    /// Stage 1 result: the photon energy, its inverse density and the mass of Q = P − k.
+    struct PhotonPoint {
+        var photonEnergyGeV: Double
+        var inverseEnergyDensity: Double
+        var recoilMassSquared: Double
+        var recoilMassGeV: Double
+        var inverseRecoilMass: Double
+    }
+
+    /// Stage 1: E*_γ (an exp), m_Q = √(m_K² − 2m_K E*_γ) and 1/m_Q — a stage of its own, so that
+    /// the CPU overlaps this chain of several events instead of waiting on it.
+    @inline(__always)
+    func photonPoint(_ d: Draws) -> PhotonPoint {
+        let mK = kaonMassGeV
+        let (eGamma, inverseEnergyDensity) = energySampler.sample(d.energy)
+        let recoil2 = mK * mK - 2 * mK * eGamma
+        let recoil = recoil2.squareRoot()
+        return PhotonPoint(photonEnergyGeV: eGamma, inverseEnergyDensity: inverseEnergyDensity, recoilMassSquared: recoil2,
+                           recoilMassGeV: recoil, inverseRecoilMass: 1 / recoil)
+    }
+
+    /// Stage 2 result: the photon energy and the Dalitz point of Q = P − k → π0 l+ ν.
     struct DalitzPoint {
         var photonEnergyGeV: Double
         /// 1/pdf(E*_γ) × ΔE_l × ΔE_ν: the Jacobian of the three energies.
@@ -46,25 +67,22 @@ extension SemileptonicRadiativeGenerator {
         var isPhysical: Bool
     }
 
-    /// Stage 1: E*_γ, then E_l and E_ν flat on the Dalitz plot of Q.
+    /// Stage 2: E_l and E_ν flat on the Dalitz plot of Q.
     @inline(__always)
-    func dalitzPoint(_ d: Draws) -> DalitzPoint {
-        let mK = kaonMassGeV, mL = leptonMassGeV, mPi = pionMassGeV
-        let (eGamma, inverseEnergyDensity) = energySampler.sample(d.energy)
-        let recoil2 = mK * mK - 2 * mK * eGamma
-        let recoil = recoil2.squareRoot()
-        let inverseRecoil = 1 / recoil
-        let eMax = (recoil2 + leptonMassSquared - mPi * mPi) * 0.5 * inverseRecoil  // maximumLeptonEnergy
+    func dalitzPoint(_ d: Draws, _ g: PhotonPoint) -> DalitzPoint {
+        let mL = leptonMassGeV, mPi = pionMassGeV
+        let recoil = g.recoilMassGeV, inverseRecoil = g.inverseRecoilMass
+        let eMax = (g.recoilMassSquared + leptonMassSquared - mPi * mPi) * 0.5 * inverseRecoil  // maximumLeptonEnergy
         let e = mL + (eMax - mL) * d.leptonEnergy
         let p = ((e - mL) * (e + mL)).squareRoot()
         let (lo, hi) = neutrinoEnergyRange(parentGeV: recoil, leptonEnergyGeV: e, leptonMomentumGeV: p)
         let eNu = lo + (hi - lo) * d.neutrinoEnergy
-        return DalitzPoint(photonEnergyGeV: eGamma, jacobian: (eMax - mL) * (hi - lo) * inverseEnergyDensity,
+        return DalitzPoint(photonEnergyGeV: g.photonEnergyGeV, jacobian: (eMax - mL) * (hi - lo) * g.inverseEnergyDensity,
                            recoilMassGeV: recoil, inverseRecoilMass: inverseRecoil, leptonEnergyGeV: e, leptonMomentumGeV: p,
                            neutrinoEnergyGeV: eNu, isPhysical: p > 0 && eNu > 0 && recoil - e - eNu > mPi)
     }
 
-    /// Stage 2 result: the lepton direction about the photon axis and its inverse density, and
+    /// Stage 3 result: the lepton direction about the photon axis and its inverse density, and
     /// the lepton–neutrino opening angle.
     struct Angles {
         var cosLeptonPhoton: Double
@@ -74,7 +92,7 @@ extension SemileptonicRadiativeGenerator {
         var sinLeptonNeutrino: Double
     }
 
-    /// Stage 2: the lepton direction, a mixture of uniform and the collinear peak
+    /// Stage 3: the lepton direction, a mixture of uniform and the collinear peak
     /// ∝ 1/(1 − β cos θ), followed in x = 1 − β cos θ ∈ [1 − β, 1 + β] octave by octave
     /// (`OctaveDensity` in ρ = x/(1 − β)); both candidates are computed and one selected.
     /// 1 − β = m_l²/(E(E + p)) keeps full precision for ultra-relativistic positrons.
@@ -104,7 +122,7 @@ extension SemileptonicRadiativeGenerator {
                       inverseDirectionDensity: inverseDirectionDensity, cosLeptonNeutrino: cosLN, sinLeptonNeutrino: sinLN)
     }
 
-    /// Stage 3: the four-momenta, |M_γ|² and the weight (see the type's documentation), and
+    /// Stage 4: the four-momenta, |M_γ|² and the weight (see the type's documentation), and
     /// m²_miss = 2 p_ν·k.
     @inline(__always)
     func weighted(_ k: DalitzPoint, _ a: Angles, _ d: Draws) -> (point: RadiativePoint, configuration: Configuration) {
@@ -121,7 +139,7 @@ extension SemileptonicRadiativeGenerator {
     /// The weighted event of `draws` with its configuration; nil outside phase space.
     @inline(__always)
     func event(_ d: Draws) -> (point: RadiativePoint, configuration: Configuration)? {
-        let k = dalitzPoint(d)
+        let k = dalitzPoint(d, photonPoint(d))
         guard k.isPhysical else { return nil }
         return weighted(k, angles(k, d), d)
     }
@@ -143,18 +161,21 @@ extension SemileptonicRadiativeGenerator {
     public func fill(_ points: UnsafeMutableBufferPointer<RadiativePoint>, using rng: inout Xoshiro256StarStar) {
         let block = 64
         withUnsafeTemporaryAllocation(of: Draws.self, capacity: block) { draws in
-            withUnsafeTemporaryAllocation(of: DalitzPoint.self, capacity: block) { dalitz in
-                withUnsafeTemporaryAllocation(of: Angles.self, capacity: block) { angles in
-                    var start = 0
-                    while start < points.count {
-                        let count = min(block, points.count - start)
-                        for i in 0..<count { draws.initializeElement(at: i, to: Self.draw(&rng)) }
-                        for i in 0..<count { dalitz.initializeElement(at: i, to: dalitzPoint(draws[i])) }
-                        for i in 0..<count { angles.initializeElement(at: i, to: self.angles(dalitz[i], draws[i])) }
-                        for i in 0..<count {
-                            points[start + i] = dalitz[i].isPhysical ? weighted(dalitz[i], angles[i], draws[i]).point : .empty
+            withUnsafeTemporaryAllocation(of: PhotonPoint.self, capacity: block) { photons in
+                withUnsafeTemporaryAllocation(of: DalitzPoint.self, capacity: block) { dalitz in
+                    withUnsafeTemporaryAllocation(of: Angles.self, capacity: block) { angles in
+                        var start = 0
+                        while start < points.count {
+                            let count = min(block, points.count - start)
+                            for i in 0..<count { draws.initializeElement(at: i, to: Self.draw(&rng)) }
+                            for i in 0..<count { photons.initializeElement(at: i, to: photonPoint(draws[i])) }
+                            for i in 0..<count { dalitz.initializeElement(at: i, to: dalitzPoint(draws[i], photons[i])) }
+                            for i in 0..<count { angles.initializeElement(at: i, to: self.angles(dalitz[i], draws[i])) }
+                            for i in 0..<count {
+                                points[start + i] = dalitz[i].isPhysical ? weighted(dalitz[i], angles[i], draws[i]).point : .empty
+                            }
+                            start += count
                         }
-                        start += count
                     }
                 }
             }

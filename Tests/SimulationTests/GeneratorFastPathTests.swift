@@ -53,6 +53,7 @@ final class GeneratorFastPathTests: XCTestCase {
             SemileptonicRadiativeGenerator(process: .ke3Gamma, photonEnergyCutoffGeV: 1e-3),
             SemileptonicRadiativeGenerator(process: .kmu3Gamma, photonEnergyCutoffGeV: 1e-3),
             LeptonicRadiativeGenerator(process: .kmu2Gamma, photonEnergyCutoffGeV: 1e-3),
+            LeptonicRadiativeGenerator(process: .ke2Gamma, photonEnergyCutoffGeV: 1e-3, emission: .innerBremsstrahlungAndStructure),
         ]
         for generator in generators {
             let count = 203

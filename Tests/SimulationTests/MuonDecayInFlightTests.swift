@@ -198,4 +198,16 @@ final class MuonDecayInFlightTests: XCTestCase {
         XCTAssertEqual(a.mcUncertainty, b.mcUncertainty)
         XCTAssertNotEqual(MuonDecaySample.generate(events: 1000, seed: 6).missingMassSquaredGeV2, Array(one.missingMassSquaredGeV2.prefix(1000)))
     }
+
+    /// `fill` draws a block, then computes its events: the same events, bit for bit, and the
+    /// same random numbers consumed as event-by-event `next`.
+    func testFillGivesExactlyTheEventsOfNext() {
+        let generator = MuonDecayInFlightGenerator()
+        var sequentialRNG = Xoshiro256StarStar(seed: 9), blockRNG = Xoshiro256StarStar(seed: 9)
+        let sequential = (0..<203).map { _ in generator.next(using: &sequentialRNG) }
+        var block = [MuonDecayEvent](repeating: sequential[0], count: sequential.count)
+        block.withUnsafeMutableBufferPointer { generator.fill($0, using: &blockRNG) }
+        XCTAssertEqual(block, sequential)
+        XCTAssertEqual(sequentialRNG.next(), blockRNG.next(), "same random numbers consumed")
+    }
 }
