@@ -18,6 +18,7 @@ enum HEPDataVocabulary {
         case .kaonToPi0ElectronN: return "K+ --> PI0 E+ NEUTRAL"
         case .kaonToPi0MuonN: return "K+ --> PI0 MU+ NEUTRAL"
         case .kaonToMuonNeutrinoX: return "K+ --> MU+ NUMU NEUTRAL"
+        case .kaonToMuonThreeNeutrinos: return "K+ --> MU+ NUMU NU NUBAR"
         }
     }
 

@@ -38,6 +38,7 @@ public enum ExclusionFigure {
     static func parameterMarkup(_ channel: Channel) -> String {
         switch channel {
         case .kaonToMuonNeutrinoX: return "ℬ(<i>K</i><sup>+</sup> → <i>μ</i><sup>+</sup><i>ν</i><i>X</i>)"
+        case .kaonToMuonThreeNeutrinos: return "ℬ(<i>K</i><sup>+</sup> → <i>μ</i><sup>+</sup><i>ν</i><i>ν</i><i>ν̄</i>)"
         default: return channel.flavour.mixingMarkup
         }
     }

@@ -33,7 +33,9 @@ public enum ScanFigure {
         let xLower = x.min() ?? 0, xUpper = x.max() ?? 1
         let pad = xUpper > xLower ? 0 : 1
         let name = scan.parameter.path.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        let label = "<i>m</i><sub><i>\(scan.channel.isContinuum ? "X" : "N")</i></sub> = \(String(format: "%g", scan.massGeV * 1000)) MeV, " + ExclusionFigure.escape(scan.variant)
+        let mass = scan.channel.hasMass
+            ? "<i>m</i><sub><i>\(scan.channel.isContinuum ? "X" : "N")</i></sub> = \(String(format: "%g", scan.massGeV * 1000)) MeV, " : ""
+        let label = mass + ExclusionFigure.escape(scan.variant)
         return Figure(xAxis: Axis(.linear, xLower - Double(pad), xUpper + Double(pad), label: unit.isEmpty ? name : "\(name) [\(unit)]"),
                       panels: [panel], experimentLabel: CornerLabel(label), legend: Legend(placement: .automatic))
     }

@@ -10,6 +10,9 @@ public enum Channel: String, Sendable, CaseIterable, Codable {
     case kaonToPi0MuonN = "K+ -> pi0 mu+ N"
     /// K+ → μ+ ν X, X an invisible scalar or vector mediator (`Mediator`) of mass m_X.
     case kaonToMuonNeutrinoX = "K+ -> mu+ nu X"
+    /// K+ → μ+ ν ν ν̄ with the Standard-Model spectrum (`MuonThreeNeutrinoRate`): one
+    /// hypothesis, no mass to scan.
+    case kaonToMuonThreeNeutrinos = "K+ -> mu+ nu nu nubar"
 
     /// The process as users write it in scenario files and on the command line.
     public var name: String { rawValue }
@@ -27,13 +30,26 @@ public enum Channel: String, Sendable, CaseIterable, Codable {
     public var flavour: LeptonFlavour {
         switch self {
         case .kaonToElectronN, .kaonToPi0ElectronN: return .electron
-        case .kaonToMuonN, .kaonToPi0MuonN, .kaonToMuonNeutrinoX: return .muon
+        case .kaonToMuonN, .kaonToPi0MuonN, .kaonToMuonNeutrinoX, .kaonToMuonThreeNeutrinos: return .muon
         }
     }
 
     /// Whether the signal is a continuum in m²_miss tested above a cut, with a branching fraction
     /// as parameter of interest (seed 000 Sec. 6), rather than an HNL peak in a window.
-    public var isContinuum: Bool { self == .kaonToMuonNeutrinoX }
+    public var isContinuum: Bool { self == .kaonToMuonNeutrinoX || self == .kaonToMuonThreeNeutrinos }
+
+    /// Whether the signal has a mass to scan (m_N, m_X); K+ → μ+ ν ν ν̄ has none.
+    public var hasMass: Bool { self != .kaonToMuonThreeNeutrinos }
+
+    /// The normalised true m²_miss spectrum of a continuum channel at `massGeV` (ignored without
+    /// a mass); nil for a peak or a mass outside the kinematic range.
+    public func continuumSpectrum(mediator: Mediator, massGeV: Double) -> MissingMassSpectrum? {
+        switch self {
+        case .kaonToMuonNeutrinoX: return MuonNeutrinoMediatorRate(mediator: mediator, mediatorMassGeV: massGeV).spectrum()
+        case .kaonToMuonThreeNeutrinos: return MuonThreeNeutrinoRate.spectrum
+        default: return nil
+        }
+    }
 
     /// Whether a π0 accompanies the lepton (three-body semileptonic production).
     public var hasNeutralPion: Bool {

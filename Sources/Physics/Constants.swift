@@ -49,6 +49,10 @@ public enum PDG2020 {
     /// pseudoscalar mesons". Sets the size of the structure-dependent K_l2γ terms relative to
     /// inner bremsstrahlung (docs/physics.md §5.3).
     public static let kaonDecayConstantGeV = 0.1557
+    /// sin²θ_W, MS-bar at M_Z: 0.23121 (PDG 2020 review "Electroweak model and constraints on new
+    /// physics", Table 10.2). Sets the Z couplings of the muon and the kaon in K+ → μ+ ν ν ν̄
+    /// (docs/physics.md §10.4).
+    public static let weakMixingSineSquared = 0.23121
 
     /// cτ_μ [m]: the muon's mean decay length at βγ = 1.
     public static var muonDecayLengthMetres: Double { speedOfLightMetresPerSecond * muonLifetimeSeconds }

@@ -73,10 +73,10 @@ public struct MissingMassSpectrum: Sendable, Equatable {
         return min(1, sum)
     }
 
-    /// ∫ f ds over [lower, upper] on the same sin²-mapped bins (256 bins × 4 nodes).
-    public static func integrate(from lower: Double, to upper: Double, _ f: (Double) -> Double) -> Double {
+    /// ∫ f ds over [lower, upper] on the same sin²-mapped bins (`binCount` bins × 4 nodes).
+    public static func integrate(from lower: Double, to upper: Double, binCount: Int = 256, _ f: (Double) -> Double) -> Double {
         guard upper > lower else { return 0 }
-        let edges = Self.edges(lower...upper, binCount: 256)
+        let edges = Self.edges(lower...upper, binCount: binCount)
         var sum = 0.0
         for i in 0..<(edges.count - 1) {
             sum += binRule.integrate(from: edges[i], to: edges[i + 1], f)

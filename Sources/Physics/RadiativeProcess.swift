@@ -24,7 +24,7 @@ public enum RadiativeProcess: String, Sendable, CaseIterable, Hashable, Codable 
         case .kaonToPi0ElectronN: self = .ke3Gamma
         case .kaonToPi0MuonN: self = .kmu3Gamma
         case .kaonToElectronN: self = .ke2Gamma
-        case .kaonToMuonN, .kaonToMuonNeutrinoX: self = .kmu2Gamma
+        case .kaonToMuonN, .kaonToMuonNeutrinoX, .kaonToMuonThreeNeutrinos: self = .kmu2Gamma
         }
     }
 

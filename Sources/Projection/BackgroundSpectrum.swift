@@ -44,6 +44,16 @@ public struct BackgroundSpectrum: Sendable {
     public var kaonDecays: Double
     /// The background acceptance the spectrum is shown with (`VariantBackground.spectrumAcceptance`).
     public var acceptance: Double
+    /// Components reduced by a stated rejection factor (the muon decaying in flight): their
+    /// count over the spectrum after it, and before it (raw = after / R, the factor is linear).
+    public var rejections: [Rejection] = []
+
+    public struct Rejection: Sendable {
+        public var name: String
+        public var factor: Double
+        public var events: Double
+        public var rawEvents: Double { events / factor }
+    }
 
     /// The m²_miss range of the spectrum for a background ending at `endpointGeV2`, smeared by σ
     /// (the largest σ of a resolution that depends on the mass).
@@ -67,11 +77,16 @@ public struct BackgroundSpectrum: Sendable {
         let components = try scenario.background.map { component in
             let source = try VariantBackground.source(component.source, for: shown, channel: channel, generation: generation,
                                                       emission: component.emission(for: channel), rejection: component.appliedRejection,
-                                                      workers: workers)
+                                                      mirrored: component.mirrored, workers: workers)
             return (name: component.name(for: channel), bins: spectrum(of: source, binWidthGeV2: binWidthGeV2, rangeGeV2: range))
         }
+        let rejections = zip(scenario.background, components).compactMap { component, spectrum -> Rejection? in
+            guard component.appliedRejection < 1 else { return nil }
+            return Rejection(name: spectrum.name, factor: component.appliedRejection, events: spectrum.bins.reduce(0) { $0 + $1.afterVeto })
+        }
         return BackgroundSpectrum(process: process, bins: total(components.map(\.bins)), components: components,
-                                  binWidthGeV2: binWidthGeV2, kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: acceptance)
+                                  binWidthGeV2: binWidthGeV2, kaonDecays: scenario.exposure.effectiveKaonDecays, acceptance: acceptance,
+                                  rejections: rejections)
     }
 
     /// One source's bins: the generator's own histogram, or the integral of any other source
@@ -116,6 +131,10 @@ public struct BackgroundSpectrum: Sendable {
         var text = header.map { "# " + $0 + "\n" }.joined()
         if !knowsCountBeforeVeto {
             text += "# events_before_veto is empty: a user table is given after the veto\n"
+        }
+        for rejection in rejections {
+            text += "# '\(rejection.name)': \(TableFormatting.format(rejection.rawEvents)) events over the spectrum before the rejection factor "
+                + "\(TableFormatting.format(rejection.factor)), \(TableFormatting.format(rejection.events)) after it (the column)\n"
         }
         text += columnNames.map(TableFormatting.csvField).joined(separator: ",") + "\n"
         for (index, bin) in bins.enumerated() {

@@ -150,8 +150,7 @@ public struct MassScan: Sendable {
     func continuumHypothesis(massGeV: Double, scenario: Variant, kaonDecays: Double, background: BackgroundComposition) -> Hypothesis {
         let detector = scenario.detector
         let analysis = scenario.analysis
-        let rate = MuonNeutrinoMediatorRate(mediator: scenario.mediator ?? .scalar, mediatorMassGeV: massGeV)
-        guard let spectrum = rate.spectrum() else {
+        guard let spectrum = channel.continuumSpectrum(mediator: scenario.mediator ?? .scalar, massGeV: massGeV) else {
             return Hypothesis(signal: NoSignal(), region: .above(thresholdGeV2: 0), acceptance: 0)
         }
         let signal = ContinuumSignal(spectrum: spectrum, kaonDecays: kaonDecays, acceptance: detector.signalAcceptance,
@@ -170,7 +169,9 @@ public struct MassScan: Sendable {
             threshold = 0
         }
         return Hypothesis(signal: signal, region: .above(thresholdGeV2: threshold), acceptance: signal.meanAcceptance,
-                          cutGeV2: threshold, branchingFractionPerCouplingSquared: rate.branchingFractionPerCouplingSquared)
+                          cutGeV2: threshold,
+                          branchingFractionPerCouplingSquared: channel == .kaonToMuonNeutrinoX
+                              ? MuonNeutrinoMediatorRate(mediator: scenario.mediator ?? .scalar, mediatorMassGeV: massGeV).branchingFractionPerCouplingSquared : nil)
     }
 }
 

@@ -11,9 +11,10 @@ import Simulation
 public enum SignalSpectrumTable {
     public static let header = "m2_miss_GeV2,true_per_GeV2,smeared_per_GeV2"
 
-    /// The true spectrum of K+ → μ+ ν X with `mediator` at `massGeV`; nil outside (0, m_K − m_μ).
-    public static func spectrum(mediator: Mediator, massGeV: Double) -> MissingMassSpectrum? {
-        MuonNeutrinoMediatorRate(mediator: mediator, mediatorMassGeV: massGeV).spectrum()
+    /// The true spectrum of `channel`: K+ → μ+ ν X with `mediator` at `massGeV` (nil outside
+    /// (0, m_K − m_μ)), or the Standard-Model K+ → μ+ ν ν ν̄ (no mediator, no mass).
+    public static func spectrum(channel: Channel, mediator: Mediator?, massGeV: Double?) -> MissingMassSpectrum? {
+        channel.continuumSpectrum(mediator: mediator ?? .scalar, massGeV: massGeV ?? 0)
     }
 
     /// The CSV of `spectrum` smeared with a constant σ = `resolutionGeV2`, in bins of

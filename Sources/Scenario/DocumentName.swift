@@ -15,6 +15,7 @@ extension ScenarioFile {
         case .kaonToElectronN: return "ken"
         case .kaonToMuonN: return "kmun"
         case .kaonToMuonNeutrinoX: return "kmunux"
+        case .kaonToMuonThreeNeutrinos: return "kmunununu"
         case .kaonToPi0MuonN: return "kpi0mun"
         }
     }

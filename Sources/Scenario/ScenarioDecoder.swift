@@ -138,8 +138,19 @@ public enum ScenarioDecoder {
         let channel = channelNode.flatMap { ChannelDecoding.decode($0, log: log) }
         let context = DecodingContext(log: log, channel: channel, baseDirectory: baseDirectory,
                                       files: files, knownReferenceIDs: knownReferenceIDs)
-        let masses = top.required("masses", expected: "a mapping {from: <mass>, to: <mass>, step: <mass>}").flatMap {
-            MassGridDecoding.decode($0, context: context)
+        let masses: MassGrid?
+        if let channel, !channel.hasMass {
+            // K+ -> mu+ nu nu nubar: one hypothesis, listed at mass 0 (docs/physics.md §10.4).
+            if let node = top.optional("masses") {
+                log.report(node, "\(channel.name) has no mass to scan (one Standard-Model spectrum)", expected: "no masses key")
+                masses = nil
+            } else {
+                masses = MassGrid(fromGeV: 0, toGeV: 0, stepGeV: 1)
+            }
+        } else {
+            masses = top.required("masses", expected: "a mapping {from: <mass>, to: <mass>, step: <mass>}").flatMap {
+                MassGridDecoding.decode($0, context: context)
+            }
         }
         let base = top.required("base", expected: "a mapping {exposure, detector, background, analysis}")
         let (variants, labels) = decodeVariants(top.optional("variants"), base: base, title: title, overrides: overrides, context: context)

@@ -16,7 +16,7 @@ public enum ValidationTable {
     /// All rows. `scenarioFolder` holds the shipped `na62-kpi0en.yaml`.
     public static func rows(scenarioFolder: String) throws -> [ValidationRow] {
         try kpi0enRows(scenarioFolder: scenarioFolder) + backgroundRows() + seed000Rows() + kmunRows(scenarioFolder: scenarioFolder)
-            + kenRows(scenarioFolder: scenarioFolder) + physicsRows()
+            + kenRows(scenarioFolder: scenarioFolder) + kmunuxRows(scenarioFolder: scenarioFolder) + physicsRows()
     }
 
     /// Seed 001 Fig. 4 and Sec. V: |U_e|² reached per variant, and how variants scale with N_K.
@@ -102,6 +102,28 @@ public enum ValidationTable {
                           paper: "1526 (seed 000 Sec. 6)", reach: fixed(expected, 0), ratio: expected / 1526),
             ValidationRow(quantity: "B(K+ → μ+ ν ν ν̄) limit = N_S/(N_K · A), N_K = 1.14×10¹⁰, A = 0.103",
                           paper: "< 1.0×10⁻⁶ (seed 000 Sec. 6)", reach: "< " + scientific(branching), ratio: branching / 1.0e-6),
+        ] + muonThreeNeutrinoRows(expectedEvents: expected)
+    }
+
+    /// K+ → μ+ ν ν ν̄ from the Standard-Model spectrum (docs/physics.md §10.4): its rate, the
+    /// fraction above seed 000's cut, and the expected B limit with A = A⁰ × that fraction.
+    static func muonThreeNeutrinoRows(expectedEvents: Double) -> [ValidationRow] {
+        let rate = MuonThreeNeutrinoRate.branchingFraction
+        let signal = ContinuumSignal(spectrum: MuonThreeNeutrinoRate.spectrum, kaonDecays: 1.14e10, acceptance: .constant(0.277),
+                                     resolution: .constant(1.5e-3))
+        let fraction = signal.fraction(in: .above(thresholdGeV2: 0.1))
+        let paperFraction = 0.103 / 0.277
+        let expectedB = expectedEvents / (signal.eventsPerUnitParameter * fraction)
+        let paperExpectedB = 1526 / (1.14e10 * 0.103)
+        return [
+            ValidationRow(quantity: "B_SM(K+ → μ+ ν ν ν̄), leading order (Z and W exchange, O(p²) chiral Lagrangian)",
+                          paper: "1.62×10⁻¹⁶ (seed 000 ref. [8])", reach: scientific(rate), ratio: rate / 1.62e-16),
+            ValidationRow(quantity: "fraction of the smeared K+ → μ+ ν ν ν̄ spectrum above m²_miss = 0.1 GeV², σ = 1.5×10⁻³ GeV² (flat acceptance)",
+                          paper: "A/A⁰ = 0.103/0.277 = 0.372 (seed 000 Sec. 6; its acceptance falls with m²_miss)",
+                          reach: fixed(fraction, 3), ratio: fraction / paperFraction),
+            ValidationRow(quantity: "expected B(K+ → μ+ ν ν ν̄) limit, N_exp = 7549 ± 928, A = 0.277 × that fraction",
+                          paper: "1526/(N_K · 0.103) = " + scientific(paperExpectedB) + " (seed 000 Sec. 6)",
+                          reach: "< " + scientific(expectedB), ratio: expectedB / paperExpectedB),
         ]
     }
 

@@ -17,6 +17,7 @@ struct SpectrumCommand: ParsableCommand {
 
             Example:
               reach spectrum --channel "K+ -> mu+ nu X" --mediator scalar --mass 100MeV
+              reach spectrum --channel "K+ -> mu+ nu nu nubar"
             """
     )
 
@@ -52,13 +53,18 @@ struct SpectrumCommand: ParsableCommand {
         guard sigma <= 1 else { throw ValidationError("--resolution \(resolution.text): expected a squared mass in (0, 1] GeV^2, e.g. 1.5e-3GeV^2") }
         let width = try binWidth.positiveValue(option: "--bin-width")
         guard width >= 1e-6, width <= 0.01 else { throw ValidationError("--bin-width \(binWidth.text): expected a squared mass in [1e-6, 0.01] GeV^2, e.g. 1e-3GeV^2") }
+        guard channel.hasMass else {
+            if mediator != nil { throw ValidationError("--mediator is for K+ -> mu+ nu X; \(channel.name) has no mediator") }
+            if let mass { throw ValidationError("--mass \(mass.text): \(channel.name) has no mass to choose (the Standard-Model spectrum); expected no --mass") }
+            return (MuonThreeNeutrinoRate.spectrum, sigma, width)
+        }
         guard let mediator else {
             throw ValidationError("--mediator is missing; expected one of \(Mediator.allCases.map(\.rawValue).joined(separator: ", ")) for \(channel.name)")
         }
         guard let mass else { throw ValidationError("--mass is missing; expected the mediator mass m_X of \(channel.name), e.g. 100MeV") }
         let massGeV = try mass.value(option: "--mass")
         let endpoint = channel.endpointGeV
-        guard massGeV > 0, massGeV < endpoint, let spectrum = SignalSpectrumTable.spectrum(mediator: mediator, massGeV: massGeV) else {
+        guard massGeV > 0, massGeV < endpoint, let spectrum = SignalSpectrumTable.spectrum(channel: channel, mediator: mediator, massGeV: massGeV) else {
             throw ValidationError("--mass \(mass.text) is outside the kinematic range of \(channel.name); expected a mass in (0, \(TableFormatting.format(endpoint * 1000))) MeV")
         }
         return (spectrum, sigma, width)

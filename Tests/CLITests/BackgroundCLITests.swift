@@ -93,6 +93,32 @@ final class BackgroundCLITests: CLITestCase {
     }
 }
 
+/// A component with a stated rejection (the muon decaying in flight) is written after it, and the
+/// header gives the raw count before it: N_K · A · B(K_μ2) · ⟨P_decay⟩ over a 60 m path
+/// (⟨P_decay⟩ = 4.15 × 10⁻⁴, docs/physics.md §5.15), and the rejected one R times that.
+final class RejectionCountCLITests: CLITestCase {
+    func testRawAndRejectedCounts() throws {
+        let yaml = TestScenarios.small.replacingOccurrences(of: "channel: K+ -> pi0 e+ N", with: "channel: K+ -> e+ N")
+            .replacingOccurrences(of: "signal_acceptance: 0.1", with: """
+            signal_acceptance: 0.1
+              background:
+                - { process: "K+ -> mu+ nu, mu+ -> e+ nu nubar", rejection: 1e-3, label: muon decay in flight }
+            """)
+        try write(yaml, to: "dif.yaml")
+        let run = try reach("background", "dif.yaml", "--statistics", "100000")
+        assertSuccess(run)
+        let line = try XCTUnwrap(run.stdout.split(separator: "\n").first { $0.contains("before the rejection factor") })
+        let numbers = line.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: ",()"))) }
+        let raw = try XCTUnwrap(numbers.first), factor = numbers[1], rejected = numbers[2]
+        XCTAssertEqual(factor, 1e-3)
+        XCTAssertEqual(rejected / raw, 1e-3, accuracy: 1e-8)
+        let kaonDecays = 4.5e12 / 150
+        XCTAssertEqual(raw / (kaonDecays * 0.1 * 0.6356 * 4.15e-4), 1, accuracy: 0.03, "nearly every muon decay lands in the spectrum")
+        let total = column("events_after_veto", of: run.stdout).reduce(0, +)
+        XCTAssertEqual(total / rejected, 1, accuracy: 1e-4, "the column is the rejected count")
+    }
+}
+
 /// K+ → e+ ν γ's structure-dependent emission dominates its inner bremsstrahlung at large
 /// m²_miss (helicity suppression of IB; KLOE's SD+ rate), so switching it off lowers b a lot.
 final class StructureDependentEmissionCLITests: CLITestCase {

@@ -32,6 +32,6 @@ final class SpectrumCLITests: CLITestCase {
         assertFailure(try reach("spectrum", "--channel", "K+ -> mu+ nu X", "--mediator", "tensor", "--mass", "100MeV"), status: 64,
                       message: "Error: The value 'tensor' is invalid for '--mediator <mediator>'. Please provide one of 'scalar', 'vector' or 'muon-vector'.")
         assertFailure(try reach("spectrum", "--channel", "K+ -> mu+ N", "--mediator", "scalar", "--mass", "100MeV"), status: 64,
-                      message: "Error: --channel 'K+ -> mu+ N' is an HNL peak, not a continuum; expected 'K+ -> mu+ nu X'")
+                      message: "Error: --channel 'K+ -> mu+ N' is an HNL peak, not a continuum; expected 'K+ -> mu+ nu X', 'K+ -> mu+ nu nu nubar'")
     }
 }

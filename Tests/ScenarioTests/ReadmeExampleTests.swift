@@ -26,10 +26,10 @@ final class ReadmeExampleTests: XCTestCase {
         return blocks
     }
 
-    /// Five one-document examples, every channel among them, and one file with two documents.
+    /// Six one-document examples, every channel among them, and one file with two documents.
     func testEveryExampleDecodesAndEveryChannelHasOne() throws {
         let examples = try readmeExamples()
-        XCTAssertEqual(examples.count, 7)
+        XCTAssertEqual(examples.count, 8)
         var channels: Set<Channel> = []
         var documentNames: [[String]] = []
         for (index, yaml) in examples.enumerated() {

@@ -204,7 +204,7 @@ final class ValidationErrorTests: XCTestCase {
     /// 'tau+' is two edits from 'mu+' and three from 'e+'.
     func testUnknownChannelListsTheKnownOnes() {
         let yaml = replacingLine(containing: "channel:", with: "channel: K+ -> pi0 tau+ N")
-        XCTAssertEqual(onlyError(yaml), "t.yaml:2:10: channel: unknown channel 'K+ -> pi0 tau+ N'; expected one of K+ -> e+ N, K+ -> mu+ N, K+ -> pi0 e+ N, K+ -> pi0 mu+ N, K+ -> mu+ nu X (did you mean 'K+ -> pi0 mu+ N'?)")
+        XCTAssertEqual(onlyError(yaml), "t.yaml:2:10: channel: unknown channel 'K+ -> pi0 tau+ N'; expected one of K+ -> e+ N, K+ -> mu+ N, K+ -> pi0 e+ N, K+ -> pi0 mu+ N, K+ -> mu+ nu X, K+ -> mu+ nu nu nubar (did you mean 'K+ -> pi0 mu+ N'?)")
     }
 
     func testUnknownChoiceSuggests() {
