@@ -7,6 +7,10 @@ public struct Quantity: Sendable, Equatable {
         case mass = "mass"
         case massSquared = "squared mass"
         case angle = "angle"
+        /// A duration, canonical unit the second.
+        case time = "time"
+        /// A rate, canonical unit the hertz (per second).
+        case frequency = "frequency"
 
         /// Units accepted for this dimension, as a user should write them.
         public var acceptedUnits: [String] {
@@ -37,6 +41,8 @@ public struct Quantity: Sendable, Equatable {
         ("keV^2", .massSquared, 1e-12), ("MeV^2", .massSquared, 1e-6), ("GeV^2", .massSquared, 1),
         ("urad", .angle, 1e-6), ("mrad", .angle, 1e-3), ("rad", .angle, 1),
         ("deg", .angle, Double.pi / 180),
+        ("ms", .time, 1e-3), ("s", .time, 1), ("min", .time, 60), ("h", .time, 3600),
+        ("Hz", .frequency, 1), ("kHz", .frequency, 1e3), ("MHz", .frequency, 1e6), ("GHz", .frequency, 1e9),
     ]
 
     /// Why a text is not a quantity of the wanted dimension; `description` completes

@@ -1,10 +1,14 @@
+import Physics
+
 /// `exposure: {streams: [...]}`: kaon decays recorded in trigger streams. A stream gives either
 /// `kaon_decays` (with `prescale` ≥ 1, default 1, and `trigger_efficiency` in [0, 1], default 1),
 /// contributing kaon_decays × trigger_efficiency / prescale (docs/physics.md §4.1), or its
 /// `effective_kaon_decays` directly. The streams' contributions add (seed 001 Sec. V).
 enum ExposureDecoding {
     static let keys = ["streams"]
-    static let streamKeys = ["name", "kaon_decays", "effective_kaon_decays", "prescale", "trigger_efficiency"]
+    static let streamKeys = ["name", "kaon_decays", "running", "effective_kaon_decays", "prescale", "trigger_efficiency"]
+    static let runningKeys = ["spills", "days", "spills_per_day", "protons_per_spill", "kaon_decays_per_proton", "kaon_decay_rate", "spill_length"]
+    static let runningExpected = "running conditions {spills (or days and spills_per_day), protons_per_spill and kaon_decays_per_proton (or kaon_decay_rate and spill_length)}"
 
     static let kaonDecaysExpected = "a number of kaon decays in the fiducial volume in (0, 1e20], like 4.5e12"
     static let effectiveExpected = "a number of kaon decays after prescale and trigger efficiency in (0, 1e20], like 3e10"
@@ -47,8 +51,23 @@ enum ExposureDecoding {
         if let nameNode = reader.optional("name") {
             if let text = ValueDecoding.text(nameNode, expected: "a stream name like '1-track (Run 1)'", log: log) { name = text } else { valid = false }
         }
-        let raw = reader.entry("kaon_decays")
+        var raw = reader.entry("kaon_decays")
         let stated = reader.entry("effective_kaon_decays")
+        var running: RunningConditions?
+        if let runningEntry = reader.entry("running") {
+            if let other = raw ?? stated {
+                log.report(at: other.keyPosition, path: other.value.path, "given together with running (line \(runningEntry.keyPosition.line))",
+                           expected: "kaon_decays, running or effective_kaon_decays")
+                return nil
+            }
+            guard let conditions = decodeRunning(runningEntry.value, log: log) else { return nil }
+            guard PhysicalRanges.streamKaonDecays.contains(conditions.kaonDecays) else {
+                log.report(runningEntry.value, "the running conditions give \(NumberText.scientific(conditions.kaonDecays)) kaon decays", expected: kaonDecaysExpected)
+                return nil
+            }
+            running = conditions
+            raw = runningEntry
+        }
 
         if let stated {
             let effective = ValueDecoding.number(stated.value, range: PhysicalRanges.streamKaonDecays, expected: effectiveExpected, log: log)
@@ -70,7 +89,8 @@ enum ExposureDecoding {
         if raw == nil {
             reader.reportMissing("kaon_decays", expected: "kaon_decays (with optional prescale and trigger_efficiency) or effective_kaon_decays")
         }
-        let kaonDecays = raw.flatMap { ValueDecoding.number($0.value, range: PhysicalRanges.streamKaonDecays, expected: kaonDecaysExpected, log: log) }
+        let kaonDecays = running.map(\.kaonDecays)
+            ?? raw.flatMap { ValueDecoding.number($0.value, range: PhysicalRanges.streamKaonDecays, expected: kaonDecaysExpected, log: log) }
         let prescale = reader.optional("prescale").map {
             ValueDecoding.number($0, range: ValueRange(lower: 1), expected: prescaleExpected, log: log)
         } ?? 1
@@ -78,6 +98,57 @@ enum ExposureDecoding {
             ValueDecoding.number($0, range: .fraction, expected: efficiencyExpected, log: log)
         } ?? 1
         guard valid, let kaonDecays, let prescale, let efficiency else { return nil }
-        return TriggerStream(name: name, kaonDecays: kaonDecays, prescale: prescale, triggerEfficiency: efficiency)
+        return TriggerStream(name: name, kaonDecays: kaonDecays, prescale: prescale, triggerEfficiency: efficiency, running: running)
+    }
+
+    /// `running:` spills (or days × spills per day) and the K+ decays per spill (protons per
+    /// spill × decays per proton, or the decay rate × the spill length).
+    private static func decodeRunning(_ node: SourceNode, log: DiagnosticLog) -> RunningConditions? {
+        guard let reader = MappingReader(node, allowedKeys: runningKeys, expected: runningExpected, log: log) else { return nil }
+        func positive(_ key: String, _ expected: String) -> Double? {
+            reader.optional(key).flatMap { ValueDecoding.number($0, range: .positive, expected: expected, log: log) }
+        }
+        func positiveQuantity(_ key: String, _ dimension: Quantity.Dimension, _ expected: String) -> Double? {
+            reader.optional(key).flatMap { ValueDecoding.quantity($0, dimension, range: .positive, expected: expected, log: log) }
+        }
+        let spills: RunningConditions.Spills?
+        switch (reader.optional("spills"), reader.optional("days")) {
+        case (_?, nil):
+            spills = positive("spills", "a number of spills > 0, like 0.92e6").map { .count($0) }
+        case (nil, _?):
+            let days = positive("days", "a number of days of running > 0, like 410")
+            let perDay = reader.optional("spills_per_day") == nil ? nil : positive("spills_per_day", "spills per day > 0, like 2250")
+            if reader.optional("spills_per_day") == nil { reader.reportMissing("spills_per_day", expected: "spills per day > 0, like 2250 (with days)") }
+            spills = days.flatMap { d in perDay.map { .days(d, spillsPerDay: $0) } }
+        case (let given?, _?):
+            log.report(given, "given together with days", expected: "either spills or days with spills_per_day")
+            spills = nil
+        case (nil, nil):
+            reader.reportMissing("spills", expected: "spills, or days with spills_per_day")
+            spills = nil
+        }
+        let decays: RunningConditions.DecaysPerSpill?
+        switch (reader.optional("protons_per_spill"), reader.optional("kaon_decay_rate")) {
+        case (_?, nil):
+            let protons = positive("protons_per_spill", "protons per spill > 0, like 2.2e12")
+            let perProton = positive("kaon_decays_per_proton", "K+ decays in the fiducial volume per proton > 0, like 5e-6")
+            if reader.optional("kaon_decays_per_proton") == nil {
+                reader.reportMissing("kaon_decays_per_proton", expected: "K+ decays in the fiducial volume per proton, like 5e-6 (with protons_per_spill)")
+            }
+            decays = protons.flatMap { p in perProton.map { .protons(perSpill: p, kaonDecaysPerProton: $0) } }
+        case (nil, _?):
+            let rate = positiveQuantity("kaon_decay_rate", .frequency, "the K+ decay rate in the fiducial volume, like 3.7 MHz")
+            let length = positiveQuantity("spill_length", .time, "the (effective) spill length, like 3 s")
+            if reader.optional("spill_length") == nil { reader.reportMissing("spill_length", expected: "the spill length, like 3 s (with kaon_decay_rate)") }
+            decays = rate.flatMap { r in length.map { .rate(hertz: r, spillLengthSeconds: $0) } }
+        case (let given?, _?):
+            log.report(given, "given together with kaon_decay_rate", expected: "either protons_per_spill with kaon_decays_per_proton, or kaon_decay_rate with spill_length")
+            decays = nil
+        case (nil, nil):
+            reader.reportMissing("kaon_decay_rate", expected: "kaon_decay_rate with spill_length, or protons_per_spill with kaon_decays_per_proton")
+            decays = nil
+        }
+        guard let spills, let decays else { return nil }
+        return RunningConditions(spills: spills, decaysPerSpill: decays)
     }
 }

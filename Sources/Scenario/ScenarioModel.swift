@@ -85,13 +85,17 @@ public struct TriggerStream: Sendable, Equatable {
     public var triggerEfficiency: Double
     /// Given directly instead of kaon_decays × efficiency / prescale.
     public var statedEffectiveKaonDecays: Double?
+    /// The running conditions `kaonDecays` was computed from, when the scenario gives them.
+    public var running: RunningConditions?
 
-    public init(name: String, kaonDecays: Double?, prescale: Double = 1, triggerEfficiency: Double = 1, statedEffectiveKaonDecays: Double? = nil) {
+    public init(name: String, kaonDecays: Double?, prescale: Double = 1, triggerEfficiency: Double = 1, statedEffectiveKaonDecays: Double? = nil,
+                running: RunningConditions? = nil) {
         self.name = name
         self.kaonDecays = kaonDecays
         self.prescale = prescale
         self.triggerEfficiency = triggerEfficiency
         self.statedEffectiveKaonDecays = statedEffectiveKaonDecays
+        self.running = running
     }
 
     public var effectiveKaonDecays: Double {
@@ -99,6 +103,45 @@ public struct TriggerStream: Sendable, Equatable {
     }
 }
 
+
+/// The K+ decays in the fiducial volume of a stream as a proposal states them, from the running
+/// conditions (seed 000 Sec. 1: 0.92 × 10⁶ spills of 3 s, 1.3–2.2 × 10¹² protons per spill,
+/// a 3.7 MHz K+ decay rate): spills (or days × spills per day) times the decays per spill —
+/// protons per spill × K+ decays per proton, or the decay rate × the spill length.
+public struct RunningConditions: Sendable, Equatable {
+    public enum Spills: Sendable, Equatable {
+        case count(Double)
+        case days(Double, spillsPerDay: Double)
+    }
+    public enum DecaysPerSpill: Sendable, Equatable {
+        case protons(perSpill: Double, kaonDecaysPerProton: Double)
+        case rate(hertz: Double, spillLengthSeconds: Double)
+    }
+    public var spills: Spills
+    public var decaysPerSpill: DecaysPerSpill
+
+    public init(spills: Spills, decaysPerSpill: DecaysPerSpill) {
+        self.spills = spills
+        self.decaysPerSpill = decaysPerSpill
+    }
+
+    public var spillCount: Double {
+        switch spills {
+        case .count(let n): return n
+        case .days(let days, let perDay): return days * perDay
+        }
+    }
+
+    public var kaonDecaysPerSpill: Double {
+        switch decaysPerSpill {
+        case .protons(let protons, let perProton): return protons * perProton
+        case .rate(let hertz, let seconds): return hertz * seconds
+        }
+    }
+
+    /// K+ decays in the fiducial volume: spills × decays per spill.
+    public var kaonDecays: Double { spillCount * kaonDecaysPerSpill }
+}
 
 /// Where a background component's m²_miss spectrum comes from.
 public enum BackgroundSource: Sendable, Equatable {

@@ -151,6 +151,15 @@ enum ParameterSchema {
             ("streams", .list(.mapping([
                 ("name", .text("a name")),
                 ("kaon_decays", .leaf(.number)),
+                ("running", .mapping([
+                    ("spills", .leaf(.number)),
+                    ("days", .leaf(.number)),
+                    ("spills_per_day", .leaf(.number)),
+                    ("protons_per_spill", .leaf(.number)),
+                    ("kaon_decays_per_proton", .leaf(.number)),
+                    ("kaon_decay_rate", .leaf(.quantity(.frequency))),
+                    ("spill_length", .leaf(.quantity(.time))),
+                ])),
                 ("effective_kaon_decays", .leaf(.number)),
                 ("prescale", .leaf(.number)),
                 ("trigger_efficiency", .leaf(.number)),

@@ -93,7 +93,24 @@ public enum ScenarioSummary {
 
     private static func streamLine(_ stream: TriggerStream) -> String {
         if let stated = stream.statedEffectiveKaonDecays { return "\(sci(stated)) effective" }
-        return "\(sci(stream.effectiveKaonDecays)) = \(sci(stream.kaonDecays ?? 0)) x \(plain(stream.triggerEfficiency)) / \(plain(stream.prescale))"
+        let line = "\(sci(stream.effectiveKaonDecays)) = \(sci(stream.kaonDecays ?? 0)) x \(plain(stream.triggerEfficiency)) / \(plain(stream.prescale))"
+        guard let running = stream.running else { return line }
+        return line + "; kaon decays = " + runningText(running)
+    }
+
+    /// The running conditions' arithmetic: spills × decays per spill, each as given.
+    private static func runningText(_ running: RunningConditions) -> String {
+        let spills: String
+        switch running.spills {
+        case .count(let n): spills = "\(sci(n)) spills"
+        case .days(let days, let perDay): spills = "(\(plain(days)) days x \(sci(perDay)) spills/day = \(sci(running.spillCount)) spills)"
+        }
+        let perSpill: String
+        switch running.decaysPerSpill {
+        case .protons(let protons, let perProton): perSpill = "(\(sci(protons)) protons/spill x \(sci(perProton)) K+ decays/proton)"
+        case .rate(let hertz, let seconds): perSpill = "(\(sci(hertz)) K+ decays/s x \(plain(seconds)) s)"
+        }
+        return "\(spills) x \(perSpill) = \(sci(running.kaonDecays))"
     }
 
     private static func vetoLine(_ veto: PhotonVeto) -> String {

@@ -61,7 +61,7 @@ final class ScenarioInputCLITests: CLITestCase {
         let text = TestScenarios.small.replacingOccurrences(of: "prescale: 150", with: "prescal: 150")
         try write(text, to: "typo.yaml")
         let at = location(of: "prescal:", in: text)
-        try assertEveryCommandRefuses("typo.yaml", with: "typo.yaml:\(at): base.exposure.streams[0].prescal: unknown key; expected one of name, kaon_decays, effective_kaon_decays, prescale, trigger_efficiency (did you mean 'prescale'?)")
+        try assertEveryCommandRefuses("typo.yaml", with: "typo.yaml:\(at): base.exposure.streams[0].prescal: unknown key; expected one of name, kaon_decays, running, effective_kaon_decays, prescale, trigger_efficiency (did you mean 'prescale'?)")
     }
 
     func testBadUnitsAtTheirLineAndColumn() throws {

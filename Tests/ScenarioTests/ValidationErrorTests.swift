@@ -40,7 +40,7 @@ final class ValidationErrorTests: XCTestCase {
     func testUnknownKeySuggestsTheClosest() {
         let yaml = replacingLine(containing: "- { name: Run 1", with: "      - { name: Run 1, kaon_decays: 4.5e12, prescal: 150 }")
         XCTAssertEqual(onlyError(yaml),
-                       "t.yaml:\(location(of: "prescal", in: yaml)): base.exposure.streams[0].prescal: unknown key; expected one of name, kaon_decays, effective_kaon_decays, prescale, trigger_efficiency (did you mean 'prescale'?)")
+                       "t.yaml:\(location(of: "prescal", in: yaml)): base.exposure.streams[0].prescal: unknown key; expected one of name, kaon_decays, running, effective_kaon_decays, prescale, trigger_efficiency (did you mean 'prescale'?)")
     }
 
     func testUnknownKeyWithoutCloseMatch() {
