@@ -200,6 +200,11 @@ enum ParameterSchema {
             ("confidence", .leaf(.number)),
             ("background_uncertainty", .leaf(.number)),
             ("background_prior", .text("a choice (\(BackgroundUncertaintyModel.allCases.map(\.rawValue).joined(separator: ", ")))")),
+            ("shape", .mapping([
+                ("range", .leaf(.sigmas)),
+                ("bin_width", .leaf(.sigmas)),
+                ("normalisation", .text("a choice (constrained, free)")),
+            ])),
         ])),
         ("signal", .mapping([
             ("mediator", .text("a choice (\(Mediator.allCases.map(\.rawValue).joined(separator: ", ")))")),
