@@ -153,6 +153,8 @@ public enum ExclusionFigure {
         for (index, curve) in projection.curves.enumerated() {
             for statistic in statistics {
                 if statistic.hasBands && curve.label == bandsVariant { continue }
+                // The CLs columns hold the window's CLs or the shape fit, whichever the variant asked for.
+                if statistic.hasBands && curve.statistic.hasBands && statistic != curve.statistic { continue }
                 let label = statistics.count > 1 ? "\(escape(curve.label)): \(describe(statistic, confidence: curve.confidence))" : escape(curve.label)
                 let points = curve.points.map { DataPoint($0.massGeV * 1000, $0.u2(statistic)) }
                 for (piece, run) in PhysicalMixing.runs(points).enumerated() {
