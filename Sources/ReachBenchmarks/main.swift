@@ -4,7 +4,9 @@ import Simulation
 
 // `make bench` (release build): one table of the hot paths against their targets.
 // Usage: ReachBenchmarks [scenario.yaml] (default scenarios/na62-kpi0en.yaml, run from the
-// repository root); `ReachBenchmarks --costs` prints only the CPU cost per K_e3γ event instead.
+// repository root); `ReachBenchmarks --costs` prints only the CPU cost per K_e3γ event instead,
+// `ReachBenchmarks --limits` the time of every configuration of the CLs line; `--quick` leaves
+// out the 20 × 10 001 scan.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--costs" {
     let costs = SimulationBenchmarks.costPerCallNanoseconds()
@@ -12,7 +14,12 @@ if arguments.first == "--costs" {
                  costs.amplitude, costs.reference, costs.event))
     exit(0)
 }
-let path = arguments.first ?? "scenarios/na62-kpi0en.yaml"
+if arguments.first == "--limits" {
+    // Every configuration of the CLs line, fastest of 3 runs each.
+    for line in LimitBenchmark.allConfigurations(repetitions: 3) { print(line) }
+    exit(0)
+}
+let path = arguments.first { !$0.hasPrefix("--") } ?? "scenarios/na62-kpi0en.yaml"
 let repetitions = 7
 
 let file: ScenarioFile
@@ -37,10 +44,12 @@ do {
     rows.append(PhotonPairGeneratorBenchmark.run(repetitions: repetitions))
     rows.append(try BackgroundBenchmark.run(file: file, repetitions: repetitions))
     rows.append(LimitBenchmark.run(repetitions: 3))
+    rows.append(try ScanBenchmark.shapeFit(file: file, repetitions: 3))
     let fourVariants = ProjectionBenchmark.fourVariants(file)
     let projection = try ProjectionBenchmark.run(file: fourVariants, repetitions: repetitions)
     rows.append(projection.row)
     rows.append(try PlotBenchmark.run(file: fourVariants, projection: projection.projection, repetitions: repetitions))
+    if !arguments.contains("--quick") { rows.append(try ScanBenchmark.fineScan(file: file)) }
 } catch {
     FileHandle.standardError.write(Data("ReachBenchmarks: \(error)\n".utf8))
     exit(1)
