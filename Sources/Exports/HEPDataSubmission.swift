@@ -141,6 +141,7 @@ public enum HEPDataSubmission {
         case .detection: return "detection sensitivity s = z sqrt(b + db^2) (reach detection)"
         case .medianExclusion: return "median expected exclusion s = z sqrt(b + s + db^2) (reach median-exclusion)"
         case .clsExpected: return "CLs expected, background-only, exact Poisson below b = 1000, asymptotic above 3000 (reach cls-expected)"
+        case .shape: return "CLs expected from a binned m2_miss shape fit, Asimov data set and qtilde_mu, asymptotic (reach shape)"
         }
     }
 

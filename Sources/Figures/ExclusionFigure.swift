@@ -18,6 +18,7 @@ public enum ExclusionFigure {
         case .medianExclusion: return .solid
         case .detection: return .dashed
         case .clsExpected: return .dashDot
+        case .shape: return .dotted
         }
     }
 
@@ -30,6 +31,7 @@ public enum ExclusionFigure {
             let z = String(format: "%.2f", locale: nil, SimpleSensitivity.z(confidence: confidence))
             return "detection (<i>s</i> = \(z)√<i>b</i>)"
         case .clsExpected: return "CLs expected"
+        case .shape: return "shape fit (CLs expected)"
         }
     }
 
@@ -138,7 +140,7 @@ public enum ExclusionFigure {
         let median = zip(x, curve.points.map(\.u2CLs.median)).map { DataPoint($0, $1) }
         for (piece, run) in PhysicalMixing.runs(median).enumerated() {
             main.add(.line(Line(points: run, color: Color(rgb: 0x000000), width: 1.2, dash: .dashed,
-                                legendLabel: piece == 0 ? confidence.legend("\(escape(curve.label)): CLs expected median", curve) : nil)))
+                                legendLabel: piece == 0 ? confidence.legend("\(escape(curve.label)): \(curve.statistic == .shape ? "shape-fit " : "")CLs expected median", curve) : nil)))
         }
     }
 
@@ -151,7 +153,9 @@ public enum ExclusionFigure {
         func colour(_ index: Int) -> Color { Palette.projectionCycle(hasBands && index >= 1 ? index + 1 : index) }
         for (index, curve) in projection.curves.enumerated() {
             for statistic in statistics {
-                if statistic == .clsExpected && curve.label == bandsVariant { continue }
+                if statistic.hasBands && curve.label == bandsVariant { continue }
+                // The CLs columns hold the window's CLs or the shape fit, whichever the variant asked for.
+                if statistic.hasBands && curve.statistic.hasBands && statistic != curve.statistic { continue }
                 let label = statistics.count > 1 ? "\(escape(curve.label)): \(describe(statistic, confidence: curve.confidence))" : escape(curve.label)
                 let points = curve.points.map { DataPoint($0.massGeV * 1000, $0.u2(statistic)) }
                 for (piece, run) in PhysicalMixing.runs(points).enumerated() {

@@ -66,8 +66,19 @@ public struct MassScan: Sendable {
         // Outside the physical range of the statistics (b or δb not finite, or above 10³⁰⁰ events)
         // nothing is computed: NaN, reported as not finite by `ProjectionTable.warnings`.
         let inRange = experiment.rangeError == nil
-        let cls = inRange ? expectedLimits(experiment, confidence: analysis.confidence, method: .cls) : ExpectedLimits(all: .nan)
         let toU2 = { (events: Double) in u2(fromSignalEvents: events, signalEventsPerU2: signalPerU2) }
+        let clsToU2: (Double) -> Double
+        let cls: ExpectedLimits
+        if analysis.statistic == .shape, case .window(let centre, _, let sigma) = region {
+            // The CLs columns hold the shape fit over its own range (docs/statistics.md §14).
+            let fit = ShapeFit(binning: analysis.shape, centreGeV2: centre, resolutionGeV2: sigma)
+            let limits = fit.expectedLimits(signal: signal, background: background, confidence: analysis.confidence)
+            cls = limits.events
+            clsToU2 = { (events: Double) in u2(fromSignalEvents: events, signalEventsPerU2: limits.signalPerU2) }
+        } else {
+            cls = inRange ? expectedLimits(experiment, confidence: analysis.confidence, method: .cls) : ExpectedLimits(all: .nan)
+            clsToU2 = toU2
+        }
         // The s/√b formulas say nothing without background (b = δb = 0): NaN, reported by
         // `ProjectionTable.warnings` and written empty. CLs stays defined (2.303 events at 90 %).
         let simpleDefined = inRange && SimpleSensitivity.isDefined(background: b, backgroundUncertainty: db)
@@ -87,7 +98,8 @@ public struct MassScan: Sendable {
                 ? toU2(SimpleSensitivity.detectionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)) : .nan,
             u2MedianExclusion: simpleDefined
                 ? toU2(SimpleSensitivity.medianExclusionSignal(background: b, backgroundUncertainty: db, confidence: analysis.confidence)) : .nan,
-            u2CLs: ExpectedLimits(minus2: toU2(cls.minus2), minus1: toU2(cls.minus1), median: toU2(cls.median), plus1: toU2(cls.plus1), plus2: toU2(cls.plus2)),
+            u2CLs: ExpectedLimits(minus2: clsToU2(cls.minus2), minus1: clsToU2(cls.minus1), median: clsToU2(cls.median),
+                                  plus1: clsToU2(cls.plus1), plus2: clsToU2(cls.plus2)),
             backgroundByComponent: byComponent,
             cutGeV2: hypothesis.cutGeV2,
             branchingFractionPerCouplingSquared: hypothesis.branchingFractionPerCouplingSquared)

@@ -32,7 +32,8 @@ public struct SensitivityPoint: Sendable, Equatable {
     public var u2Detection: Double
     /// |U|² of the median expected exclusion s = z√(b + s + δb²); NaN where b = δb = 0.
     public var u2MedianExclusion: Double
-    /// |U|² of the CLs expected limit: median and ±1σ/±2σ band edges.
+    /// |U|² of the CLs expected limit: median and ±1σ/±2σ band edges — of the counting window,
+    /// or of the shape fit where the variant's statistic is `shape` (docs/statistics.md §14).
     public var u2CLs: ExpectedLimits
     /// b of each background component, in the order of `SensitivityCurve.backgroundComponents`.
     public var backgroundByComponent: [Double] = []
@@ -76,7 +77,7 @@ public struct SensitivityPoint: Sendable, Equatable {
         switch statistic {
         case .detection: return u2Detection
         case .medianExclusion: return u2MedianExclusion
-        case .clsExpected: return u2CLs.median
+        case .clsExpected, .shape: return u2CLs.median
         }
     }
 }

@@ -12,18 +12,37 @@ public enum WindowChoice {
     public static let candidates: [Double] = (0...50).map { 0.5 + 0.05 * Double($0) }
 
     /// The k minimising the median-exclusion limit on |U|², given the background in each window.
-    /// `background(k)` returns (b, δb) for the window ±kσ.
+    /// `background(k)` returns (b, δb) for the window ±kσ. Ties keep the smaller k.
+    ///
+    /// The windows are nested, so b(k) does not fall with k, and the limit s(b)/erf(k/√2) is at
+    /// least s(b(k′))/erf(k/√2) for any k′ ≤ k (s increases with b, and δb = (δb/b)·b with it).
+    /// Every fifth candidate is evaluated first; a candidate between two of them is evaluated
+    /// only where that bound, from the evaluated one below it, does not exceed the best limit
+    /// found — so the result is the same k as evaluating all 51, at about half the cost.
     public static func optimalK(confidence: Double, background: (Double) -> (events: Double, uncertainty: Double)) -> Double {
+        let stride = 5
+        var limits = [Double](repeating: .nan, count: candidates.count)
+        var signals = [Double](repeating: .nan, count: candidates.count)
+        func evaluate(_ i: Int) {
+            let (b, db) = background(candidates[i])
+            signals[i] = SimpleSensitivity.medianExclusionSignal(background: b, backgroundUncertainty: db, confidence: confidence)
+            limits[i] = signals[i] / SignalWindow(k: candidates[i], resolutionGeV2: 1).signalFraction
+        }
+        for i in Swift.stride(from: 0, to: candidates.count, by: stride) { evaluate(i) }
+        var best = limits.filter { !$0.isNaN }.min() ?? .infinity
+        for i in candidates.indices where limits[i].isNaN {
+            let below = i - i % stride
+            let bound = signals[below] / SignalWindow(k: candidates[i], resolutionGeV2: 1).signalFraction
+            guard !(bound > best) else { continue }
+            evaluate(i)
+            best = min(best, limits[i])
+        }
+        // The smallest k with the smallest limit, as a scan of all candidates in order gives.
         var bestK = WindowWidth.seed001K
         var bestLimit = Double.infinity
-        for k in candidates {
-            let (b, db) = background(k)
-            let fraction = SignalWindow(k: k, resolutionGeV2: 1).signalFraction
-            let limit = SimpleSensitivity.medianExclusionSignal(background: b, backgroundUncertainty: db, confidence: confidence) / fraction
-            if limit < bestLimit {
-                bestLimit = limit
-                bestK = k
-            }
+        for i in candidates.indices where !limits[i].isNaN && limits[i] < bestLimit {
+            bestLimit = limits[i]
+            bestK = candidates[i]
         }
         return bestK
     }

@@ -3,7 +3,7 @@ import Scenario
 import Simulation
 
 // `make bench` (release build): one table of the hot paths against their targets.
-// Usage: ReachBenchmarks [scenario.yaml] [--jobs N] [--generators] [--costs] (`BenchmarkOptions`;
+// Usage: ReachBenchmarks [scenario.yaml] [--jobs N] [--generators] [--costs] [--limits] [--quick] (`BenchmarkOptions`;
 // default scenario scenarios/na62-kpi0en.yaml, run from the repository root).
 let options: BenchmarkOptions
 do {
@@ -16,6 +16,11 @@ if options.costsOnly {
     let costs = SimulationBenchmarks.costPerCallNanoseconds()
     print(String(format: "K_e3γ CPU time per call: |M|² %.1f ns (reference spinor form %.1f ns), whole weighted event %.1f ns",
                  costs.amplitude, costs.reference, costs.event))
+    exit(0)
+}
+if options.limitsOnly {
+    // Every configuration of the CLs line, fastest of 3 runs each.
+    for line in LimitBenchmark.allConfigurations(repetitions: 3) { print(line) }
     exit(0)
 }
 let repetitions = 7
@@ -45,6 +50,7 @@ if !options.generatorsOnly {
     do {
         rows.append(try BackgroundBenchmark.run(file: file, workers: workers, repetitions: repetitions))
         rows.append(LimitBenchmark.run(repetitions: 3))
+        rows.append(try ScanBenchmark.shapeFit(file: file, repetitions: 3))
         let fourVariants = ProjectionBenchmark.fourVariants(file)
         let name = (options.scenarioPath as NSString).lastPathComponent + " + 1 variant"
         let projection = try ProjectionBenchmark.run(file: fourVariants, name: name, workers: workers, repetitions: repetitions)
@@ -52,6 +58,7 @@ if !options.generatorsOnly {
         let kaonToMuonName = (ProjectionBenchmark.kaonToMuonScenario as NSString).lastPathComponent
         rows.append(try ProjectionBenchmark.run(file: kaonToMuon, name: kaonToMuonName, workers: workers, repetitions: repetitions).row)
         rows.append(try PlotBenchmark.run(file: fourVariants, projection: projection.projection, repetitions: repetitions))
+        if !options.quick { rows.append(try ScanBenchmark.fineScan(file: file)) }
     } catch {
         FileHandle.standardError.write(Data("ReachBenchmarks: \(error)\n".utf8))
         exit(1)

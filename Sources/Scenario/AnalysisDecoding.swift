@@ -4,9 +4,10 @@ import Statistics
 
 /// `analysis:` how counts become a limit. Every key has a default: window 1.4 sigma (seed 001:
 /// maximises s/sqrt(b) for a flat background), statistic median-exclusion, confidence 0.90,
-/// background_uncertainty 0, background_prior gaussian (reproduces NA62's CLs numbers, seed 000).
+/// background_uncertainty 0, background_prior gaussian (reproduces NA62's CLs numbers, seed 000),
+/// shape ±5 sigma in bins of 0.5 sigma with the normalisation constrained (`ShapeBinning`).
 enum AnalysisDecoding {
-    static let keys = ["window", "region", "statistic", "confidence", "background_uncertainty", "background_prior", "sideband_range"]
+    static let keys = ["window", "region", "statistic", "confidence", "background_uncertainty", "background_prior", "sideband_range", "shape"]
     static let windowExpected = "a half-width k in (0, 10] of the m2_miss window in units of sigma, like '1.4 sigma', or 'optimal'"
     static let statisticExpected = "one of " + Statistic.allCases.map(\.rawValue).joined(separator: ", ")
     static let confidenceExpected = "a confidence level above 0.5 and at most 0.9999, like 0.90"
@@ -14,6 +15,10 @@ enum AnalysisDecoding {
     static let sidebandRangeExpected = "the m_miss range the sidebands lie in, {from: 188 MeV, to: 386 MeV}"
     static let priorExpected = "one of " + BackgroundUncertaintyModel.allCases.map(\.rawValue).joined(separator: ", ")
     static let regionExpected = "a mapping {m2_miss_above: <m0^2>} with m0^2 a squared mass in [0, 1] GeV^2 like 0.1 GeV^2, or 'optimal' (optionally with step: 0.02 GeV^2)"
+    static let shapeExpected = "a mapping {range: 5 sigma, bin_width: 0.5 sigma, normalisation: constrained or free}"
+    static let shapeRangeExpected = "the half-width of the fitted m2_miss range in units of sigma, in (0, 20], like '5 sigma'"
+    static let shapeBinExpected = "the bin width in units of sigma, at most twice the range and dividing it into 1 to 1000 bins, like '0.5 sigma'"
+    static let normalisationExpected = "one of constrained (by background_uncertainty), free"
     static let stepExpected = "the step of the m0^2 grid searched, a squared mass in [0.001, 0.1] GeV^2 like 0.02 GeV^2"
 
     /// `channel`: a continuum channel takes `region` (default: optimal cut), an HNL channel
@@ -70,9 +75,16 @@ enum AnalysisDecoding {
         let prior = reader.optional("background_prior").map {
             ValueDecoding.choice($0, ValueDecoding.cases(BackgroundUncertaintyModel.self), expected: priorExpected, log: log)
         } ?? defaults.backgroundPrior
-        guard sidebandValid, let window, let statistic, let confidence, let uncertainty, let prior else { return nil }
+        var shape: ShapeBinning? = defaults.shape
+        if let shapeNode = reader.optional("shape") { shape = decodeShape(shapeNode, log: log) }
+        if continuum, statistic == .shape, let node = reader.optional("statistic") {
+            log.report(node, "a shape fit is for an HNL peak; \(channel?.name ?? "") is a continuum tested above a cut",
+                       expected: "statistic: cls-expected, median-exclusion or detection")
+            return nil
+        }
+        guard sidebandValid, let window, let statistic, let confidence, let uncertainty, let prior, let shape else { return nil }
         return Analysis(window: window, statistic: statistic, confidence: confidence,
-                        backgroundUncertainty: uncertainty, backgroundPrior: prior, sidebandFit: sideband)
+                        backgroundUncertainty: uncertainty, backgroundPrior: prior, sidebandFit: sideband, shape: shape)
     }
 
     /// `background_uncertainty: sideband-fit` with an optional `sideband_range` (default: the
@@ -103,6 +115,55 @@ enum AnalysisDecoding {
             return nil
         }
         return SidebandFit(rangeGeV: from...to)
+    }
+
+    /// `{range: 5 sigma, bin_width: 0.5 sigma, normalisation: constrained}`: every key optional;
+    /// the range in (0, 20] σ, the bin width dividing 2·range into 1 … 1000 whole bins (without
+    /// it, the width nearest to 0.5σ that does).
+    private static func decodeShape(_ node: SourceNode, log: DiagnosticLog) -> ShapeBinning? {
+        guard let reader = MappingReader(node, allowedKeys: ["range", "bin_width", "normalisation"], expected: shapeExpected, log: log) else { return nil }
+        var binning = ShapeBinning()
+        if let rangeNode = reader.optional("range") {
+            guard let range = sigmas(rangeNode, expected: shapeRangeExpected, log: log) else { return nil }
+            guard range > 0 && range <= 20 else {
+                log.report(rangeNode, "'\(NumberText.plain(range)) sigma' is out of range", expected: shapeRangeExpected)
+                return nil
+            }
+            binning.rangeSigmas = range
+        }
+        if let widthNode = reader.optional("bin_width") {
+            guard let width = sigmas(widthNode, expected: shapeBinExpected, log: log) else { return nil }
+            let bins = 2 * binning.rangeSigmas / width
+            guard width > 0, bins >= 1 - 1e-9, bins <= Double(ShapeBinning.maximumBins) + 1e-9, abs(bins - bins.rounded()) <= 1e-6 * bins else {
+                let problem = !(width > 0) ? "is not positive"
+                    : bins < 1 - 1e-9 ? "is wider than the range ±\(NumberText.plain(binning.rangeSigmas)) sigma (0 bins)"
+                    : bins > Double(ShapeBinning.maximumBins) ? "gives more than \(ShapeBinning.maximumBins) bins"
+                    : "does not divide the range ±\(NumberText.plain(binning.rangeSigmas)) sigma into whole bins"
+                log.report(widthNode, "'\(NumberText.plain(width)) sigma' \(problem)", expected: shapeBinExpected)
+                return nil
+            }
+            binning.binWidthSigmas = width
+        } else {
+            // Without bin_width: the width nearest to 0.5 sigma that divides the range.
+            let bins = max(1, (2 * binning.rangeSigmas / ShapeBinning.defaultBinWidthSigmas).rounded())
+            binning.binWidthSigmas = 2 * binning.rangeSigmas / bins
+        }
+        if let normalisationNode = reader.optional("normalisation") {
+            guard let free = ValueDecoding.choice(normalisationNode, [("constrained", false), ("free", true)], expected: normalisationExpected, log: log)
+            else { return nil }
+            binning.freeNormalisation = free
+        }
+        return binning
+    }
+
+    /// `5 sigma`, `5σ` or `5`: a number of resolutions.
+    private static func sigmas(_ node: SourceNode, expected: String, log: DiagnosticLog) -> Double? {
+        guard let text = ValueDecoding.scalarText(node, expected: expected, log: log) else { return nil }
+        guard case .fixed(let value)? = parseWindow(text), value.isFinite else {
+            log.report(node, "'\(text.quotedForMessage)' is not a number of sigma", expected: expected)
+            return nil
+        }
+        return value
     }
 
     /// `{m2_miss_above: 0.1 GeV^2}` or `{m2_miss_above: optimal, step: 0.02 GeV^2}`.

@@ -210,6 +210,11 @@ enum ParameterSchema {
             ("background_uncertainty", .leaf(.number)),
             ("background_prior", .text("a choice (\(BackgroundUncertaintyModel.allCases.map(\.rawValue).joined(separator: ", ")))")),
             ("sideband_range", .mapping([("from", .leaf(.quantity(.mass))), ("to", .leaf(.quantity(.mass)))])),
+            ("shape", .mapping([
+                ("range", .leaf(.sigmas)),
+                ("bin_width", .leaf(.sigmas)),
+                ("normalisation", .text("a choice (constrained, free)")),
+            ])),
         ])),
         ("signal", .mapping([
             ("mediator", .text("a choice (\(Mediator.allCases.map(\.rawValue).joined(separator: ", ")))")),

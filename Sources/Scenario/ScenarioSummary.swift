@@ -57,6 +57,11 @@ public enum ScenarioSummary {
         if let mediator = scenario.mediator { lines.append("signal: mediator \(mediator.rawValue) (\(mediator.description))") }
         lines.append("analysis: \(analysis.statistic.rawValue), window \(window), CL \(plain(analysis.confidence * 100)) %, "
                      + "background uncertainty " + uncertaintyText(analysis) + " (\(analysis.backgroundPrior.rawValue) prior)")
+        if analysis.statistic == .shape {
+            let shape = analysis.shape
+            lines.append("shape fit: +-\(plain(shape.rangeSigmas)) sigma in \(shape.binCount) bins of \(plain(shape.binWidthSigmas)) sigma, "
+                         + "background normalisation \(shape.freeNormalisation ? "free" : "constrained by the background uncertainty")")
+        }
         return lines
     }
 

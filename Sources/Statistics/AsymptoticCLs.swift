@@ -61,10 +61,15 @@ struct AsymptoticCLs: Sendable {
         var limit: Double
     }
 
-    /// The five bands, ordered as `ExpectedLimits.bandSigmas`.
+    /// The five bands, ordered as `ExpectedLimits.bandSigmas`. The count quantiles increase with
+    /// the band, so each search starts above the previous band's quantile, and F at n = 0 (the
+    /// atom of the count distribution) is computed once.
     func bands() -> [Band] {
-        ExpectedLimits.bandSigmas.map { sigma in
-            let quantile = backgroundOnlyQuantile(NormalDistribution.cdf(sigma))
+        let atZero = averagedTail(countOffset: -experiment.background, signal: 0, derivative: .inCount).value
+        var previous: Double?
+        return ExpectedLimits.bandSigmas.map { sigma in
+            let quantile = backgroundOnlyQuantile(NormalDistribution.cdf(sigma), atZero: atZero, above: previous)
+            previous = quantile.countOffset
             return Band(countOffset: quantile.countOffset,
                         limit: upperLimit(countOffset: quantile.countOffset, backgroundOnlyCumulative: quantile.cumulative))
         }
@@ -82,11 +87,15 @@ struct AsymptoticCLs: Sendable {
     }
 
     /// The s with F(b + x; s) = α CLb: Newton's method on ln F(b + x; s) − ln(α CLb), which
-    /// falls from ln(1/α) > 0 at s = 0.
+    /// falls from ln(1/α) > 0 at s = 0. It starts where a normal count of width √n around
+    /// s + b′_p, b′_p the prior's α CLb-quantile, puts α CLb below n: s₀ = x + √(z_p² n + d_p²),
+    /// d_p = b′_p − b (exact where the prior dominates).
     func upperLimit(countOffset x: Double, backgroundOnlyCumulative clb: Double) -> Double {
         let target = Double.log(alpha * clb)
         let spread = countSpread
-        let start = max(0, x) + NormalDistribution.quantile(1 - alpha * clb) * spread
+        let p = alpha * clb
+        let priorPart = experiment.backgroundIsExact ? 0 : prior.backgroundOffset(atQuantile: p)
+        let start = x + Double.hypot(NormalDistribution.quantile(1 - p) * max(1, experiment.background + x).squareRoot(), priorPart)
         return RootFinding.newtonInBracket(lower: 0, start: max(start, 1e-3 * (spread + 1)), valueAtLowerIsPositive: true, relativeTolerance: 1e-11) { s in
             let tail = averagedTail(countOffset: x, signal: s, derivative: .inSignal)
             return (Double.log(tail.value) - target, tail.derivative / tail.value)
@@ -96,33 +105,33 @@ struct AsymptoticCLs: Sendable {
     /// The q-quantile of the background-only count, as the offset x = n_q − b, and F there
     /// (= q, or more where the count distribution has its atom at n = 0).
     func backgroundOnlyQuantile(_ q: Double) -> (countOffset: Double, cumulative: Double) {
-        let b = experiment.background
-        let atZero = averagedTail(countOffset: -b, signal: 0, derivative: .inCount).value
+        backgroundOnlyQuantile(q, atZero: averagedTail(countOffset: -experiment.background, signal: 0, derivative: .inCount).value, above: nil)
+    }
+
+    /// As `backgroundOnlyQuantile(_:)` with F at n = 0 known, and a count offset `known` below the
+    /// quantile (F(known) < q) if one is. The search starts from the normal guess z √(b + δb²), or
+    /// where the prior dominates (δb² > b) from its own quantile smeared by the Poisson part,
+    /// d_q + z √b′_q · √b/√(b + δb²).
+    func backgroundOnlyQuantile(_ q: Double, atZero: Double, above known: Double?) -> (countOffset: Double, cumulative: Double) {
+        let b = experiment.background, db = experiment.backgroundUncertainty
         if atZero >= q { return (-b, atZero) }
         let spread = countSpread
         let cdf = { (x: Double) in averagedTail(countOffset: x, signal: 0, derivative: .inCount).value }
-        // Bracket [lower, upper] with F(lower) < q ≤ F(upper), galloping from the normal guess.
-        var lower = -b, upper = max(-b, NormalDistribution.quantile(q) * spread)
-        var step = spread
-        // At most 200 doublings: the spread times 2²⁰⁰ is beyond any count.
-        if cdf(upper) >= q {
-            for _ in 0..<200 {
-                let candidate = max(-b, upper - step)
-                if candidate == -b || cdf(candidate) < q { lower = candidate; break }
-                upper = candidate
-                step *= 2
-            }
+        let z = NormalDistribution.quantile(q)
+        let guess: Double
+        if db * db > b && !experiment.backgroundIsExact {
+            let offset = prior.backgroundOffset(atQuantile: q)
+            guess = offset + z * max(0, b + offset).squareRoot() * (b.squareRoot() / spread)
         } else {
-            lower = upper
-            for _ in 0..<200 {
-                let candidate = lower + step
-                if cdf(candidate) >= q { upper = candidate; break }
-                lower = candidate
-                step *= 2
-            }
+            guess = z * spread
         }
-        let x = RootFinding.newtonInBracket(lower: lower, upper: upper, start: 0.5 * (lower + upper), valueAtLowerIsPositive: false,
-                                            relativeTolerance: 0, absoluteTolerance: 1e-10 * spread) { x in
+        // Newton's method from the guess inside [floor, ∞): F(floor) < q, and a step beyond the
+        // known bracket moves up by the spread, then twice that, … (`newtonInBracket`), so no
+        // separate bracketing is needed.
+        let floor = max(-b, known ?? -b)
+        let start = guess > floor ? guess : floor + spread
+        let x = RootFinding.newtonInBracket(lower: floor, start: start, valueAtLowerIsPositive: false,
+                                            relativeTolerance: 0, absoluteTolerance: 1e-10 * spread, expansion: spread) { x in
             let tail = averagedTail(countOffset: x, signal: 0, derivative: .inCount)
             return (tail.value - q, tail.derivative)
         }

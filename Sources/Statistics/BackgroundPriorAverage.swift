@@ -60,6 +60,28 @@ struct BackgroundPriorAverage: Sendable {
         }
     }
 
+    /// The q-quantile of the prior itself: b′(θ_q) with θ_q = Φ⁻¹(Φ(θ_min) + q (1 − Φ(θ_min)))
+    /// for the truncated Gaussian, Φ⁻¹(q) for the log-normal (a starting point for searches).
+    func background(atQuantile q: Double) -> Double {
+        background(atTheta: theta(atQuantile: q))
+    }
+
+    /// The offset b′_q − b of that quantile, formed without b′_q (for the asymptotic searches).
+    func backgroundOffset(atQuantile q: Double) -> Double {
+        backgroundOffset(atTheta: theta(atQuantile: q))
+    }
+
+    /// θ_q of the prior's q-quantile.
+    private func theta(atQuantile q: Double) -> Double {
+        switch experiment.uncertaintyModel {
+        case .gaussian:
+            let below = NormalDistribution.cdf(thetaLower)
+            return NormalDistribution.quantile(below + q * (1 - below))
+        case .logNormal:
+            return NormalDistribution.quantile(q)
+        }
+    }
+
     /// The offset d(θ) = b′(θ) − b, computed without forming b′: δb θ (≥ −b) for the Gaussian,
     /// b (κ^θ − 1) = b expm1(θ ln κ) for the log-normal.
     func backgroundOffset(atTheta theta: Double) -> Double {

@@ -33,11 +33,17 @@ struct ExactCLs: Sendable {
             let tails = prior.poissonTails(k: k, signal: s)
             return (Double.log(tails.cumulative) - target, -tails.probability / tails.cumulative)
         }
-        // Normal-approximation start; ln CLs+b is concave in s (a log-concave survival function),
-        // so Newton's iterates approach the root from above after at most one overshoot.
+        // Start: CLs+b(s) = P(b′ + Poisson noise ≤ k − s) ≈ α CLb, with the noise normal of
+        // width √(k + 1) and the prior's own α CLb-quantile b′_p (exact where the prior
+        // dominates, δb ≫ √k), the two deviations below b added in quadrature:
+        // s₀ = k + 1 − b + √(z_p² (k + 1) + (b − b′_p)²). ln CLs+b is concave in s (a
+        // log-concave survival function), so Newton's iterates approach the root from above
+        // after at most one overshoot.
         let experiment = prior.experiment
-        let spread = Double.hypot((Double(k) + 1).squareRoot(), experiment.backgroundUncertainty)
-        let start = given ?? max(0, Double(k) - experiment.background) + NormalDistribution.quantile(1 - alpha * clb) * spread
+        let p = alpha * clb
+        let poissonPart = NormalDistribution.quantile(1 - p) * (Double(k) + 1).squareRoot()
+        let priorPart = experiment.backgroundIsExact ? 0 : experiment.background - prior.background(atQuantile: p)
+        let start = given ?? Double(k) + 1 - experiment.background + Double.hypot(poissonPart, priorPart)
         return RootFinding.newtonInBracket(lower: 0, start: max(start, 1), valueAtLowerIsPositive: true, relativeTolerance: 1e-7, g)
     }
 
@@ -51,10 +57,13 @@ struct ExactCLs: Sendable {
     /// close at large b); they change the cost, not the result.
     func expectedLimits(guesses: [AsymptoticCLs.Band]? = nil) -> ExpectedLimits {
         var cache: [Int: Double] = [:]
+        // The background-only CDF at every count met so far: the five quantile searches share
+        // them, each starting inside the bracket the others left (the bands are ordered).
+        var known: [Int: (cumulative: Double, probability: Double)] = [:]
         let values = ExpectedLimits.bandSigmas.indices.map { band -> Double in
             let guess = guesses?[band]
             let (n, clb) = backgroundOnlyQuantile(NormalDistribution.cdf(ExpectedLimits.bandSigmas[band]),
-                                                   near: guess.map { prior.experiment.background + $0.countOffset })
+                                                   near: guess.map { prior.experiment.background + $0.countOffset }, known: &known)
             if let known = cache[n] { return known }
             let limit = upperLimit(observed: n, backgroundOnlyCumulative: clb, start: guess?.limit)
             cache[n] = limit
@@ -65,31 +74,57 @@ struct ExactCLs: Sendable {
 
     /// The q-quantile n_q of the background-only count distribution and its CDF at n_q (= CLb).
     ///
-    /// Galloping search from the normal-approximation guess, then bisection on the integers:
-    /// O(log) CDF evaluations even where the guess is far off (a wide, truncated prior). The
-    /// search starts at the continuous quantile `continuous` if given (n_q is the integer at or
-    /// above it minus ½), else at a Cornish–Fisher guess.
+    /// Galloping search from a guess, then bisection on the integers: O(log) CDF evaluations
+    /// even where the guess is far off. The search starts at the continuous quantile
+    /// `continuous` if given (n_q is the integer at or above it minus ½), else at a
+    /// Cornish–Fisher guess (mean b, variance b + δb², third cumulant b), or where the prior
+    /// dominates (δb² > b) at the prior's own q-quantile b′_q smeared by the Poisson part,
+    /// b′_q + z √b′_q · √b/√(b + δb²). `known` holds the CDF at counts already evaluated (by
+    /// other bands): they narrow the bracket and are not evaluated again.
     func backgroundOnlyQuantile(_ q: Double, near continuous: Double? = nil) -> (n: Int, cumulative: Double) {
-        // Cornish–Fisher guess: mean b, variance b + δb², third cumulant b (the Poisson part),
-        // and a continuity correction for the smallest n with P(n′ ≤ n) ≥ q.
+        var known: [Int: (cumulative: Double, probability: Double)] = [:]
+        return backgroundOnlyQuantile(q, near: continuous, known: &known)
+    }
+
+    func backgroundOnlyQuantile(_ q: Double, near continuous: Double?, known: inout [Int: (cumulative: Double, probability: Double)]) -> (n: Int, cumulative: Double) {
         let b = prior.experiment.background, db = prior.experiment.backgroundUncertainty
         let spread = Double.hypot(b.squareRoot(), db)
         let z = NormalDistribution.quantile(q)
-        let skewness = spread > 0 ? (z * z - 1) * (b / spread) / (6 * spread) : 0
-        let guess = Self.count(near: (continuous ?? b + z * spread + skewness) - 0.5)
-        let cdf = { (n: Int) in prior.poissonTails(k: n, signal: 0) }
+        let estimate: Double
+        if let continuous {
+            estimate = continuous
+        } else if db * db > b {
+            let priorQuantile = prior.background(atQuantile: q)
+            estimate = priorQuantile + z * priorQuantile.squareRoot() * b.squareRoot() / spread + 0.5
+        } else {
+            let skewness = spread > 0 ? (z * z - 1) * (b / spread) / (6 * spread) : 0
+            estimate = b + z * spread + skewness
+        }
+        // The bracket the known counts give: F(lowest) < q ≤ F(highest).
+        var lowest = -1, highest = Self.largestCount + 1
+        for (n, value) in known {
+            if value.cumulative < q { lowest = max(lowest, n) } else { highest = min(highest, n) }
+        }
+        let guess = min(max(Self.count(near: estimate - 0.5), lowest + 1), min(highest, Self.largestCount))
+        func evaluate(_ n: Int) -> (cumulative: Double, probability: Double) {
+            if let value = known[n] { return value }
+            let value = prior.poissonTails(k: n, signal: 0)
+            known[n] = value
+            return value
+        }
+        func cdf(_ n: Int) -> Double { evaluate(n).cumulative }
         // Invariant once bracketed: F(below) < q ≤ F(above).
         var above: (n: Int, cumulative: Double)
         var below: Int
-        let first = cdf(guess)
+        let first = evaluate(guess)
         if first.cumulative >= q {
             // P(n′ ≤ n − 1) = P(n′ ≤ n) − P(n′ = n) from the same quadrature settles most cases.
-            if guess == 0 || first.cumulative - first.probability < q { return (guess, first.cumulative) }
+            if guess == 0 || guess == lowest + 1 || first.cumulative - first.probability < q { return (guess, first.cumulative) }
             above = (guess, first.cumulative)
             var step = 2
             while true {
-                let candidate = max(0, above.n - step)
-                let value = cdf(candidate).cumulative
+                let candidate = max(0, lowest, above.n - step)
+                let value = cdf(candidate)
                 if value < q { below = candidate; break }
                 above = (candidate, value)
                 if candidate == 0 { return above }
@@ -101,8 +136,8 @@ struct ExactCLs: Sendable {
             while true {
                 // Never beyond `largestCount`: there F has reached q for any experiment the
                 // exact method is used for (b + 8 δb ≪ 10¹⁵); if not, the quantile is taken there.
-                let candidate = min(below + step, Self.largestCount)
-                let value = cdf(candidate).cumulative
+                let candidate = min(below + step, highest, Self.largestCount)
+                let value = cdf(candidate)
                 if value >= q || candidate == Self.largestCount { above = (candidate, value); break }
                 below = candidate
                 step *= 2
@@ -110,7 +145,7 @@ struct ExactCLs: Sendable {
         }
         while above.n - below > 1 {
             let middle = below + (above.n - below) / 2
-            let value = cdf(middle).cumulative
+            let value = cdf(middle)
             if value >= q { above = (middle, value) } else { below = middle }
         }
         return above

@@ -56,22 +56,32 @@ enum RootFinding {
     /// Newton's method kept inside a shrinking bracket [lower, upper] (bisection whenever the
     /// Newton step would leave it). f must change sign between lower and upper, the sign at
     /// `lower` being given; `upper` may be +∞, in which case it is found on the way (a step
-    /// beyond the known region doubles x instead). `f` returns the value and the derivative.
-    /// Stops when a step or the bracket is below relativeTolerance·|x| + absoluteTolerance.
+    /// beyond the known region doubles x instead, or with `expansion` moves up by `expansion`,
+    /// then twice that, and so on — for an x that may be negative). `f` returns the value and the
+    /// derivative. Stops when a step or the bracket is below relativeTolerance·|x| + absoluteTolerance.
     static func newtonInBracket(
         lower: Double, upper: Double = .infinity, start: Double, valueAtLowerIsPositive lowerIsPositive: Bool,
         relativeTolerance: Double = 1e-10, absoluteTolerance: Double = 0, maximumIterations: Int = 200,
+        expansion: Double? = nil,
         _ f: (Double) -> (value: Double, derivative: Double)
     ) -> Double {
         var lower = lower, upper = upper
-        var x = (start > lower && start < upper) ? start : (upper.isFinite ? 0.5 * (lower + upper) : lower + 1)
+        var x = (start > lower && start < upper) ? start : (upper.isFinite ? 0.5 * (lower + upper) : lower + (expansion ?? 1))
+        var growth = expansion ?? 0
         for _ in 0..<maximumIterations {
             let (value, derivative) = f(x)
             if value == 0 { return x }
             if (value > 0) == lowerIsPositive { lower = x } else { upper = x }
             var next = x - value / derivative
             if !(next > lower && next < upper) {
-                next = upper.isFinite ? 0.5 * (lower + upper) : 2 * x
+                if upper.isFinite {
+                    next = 0.5 * (lower + upper)
+                } else if expansion != nil {
+                    next = x + growth
+                    growth *= 2
+                } else {
+                    next = 2 * x
+                }
             }
             let step = abs(next - x)
             x = next

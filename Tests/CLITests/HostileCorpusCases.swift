@@ -119,7 +119,7 @@ enum HostileCorpus {
         refusedFile("percent-confidence.yaml", "percent-confidence.yaml:12:27: base.analysis.confidence: '90 %' is a percentage: write fractions as numbers: 0.90; expected a confidence level above 0.5 and at most 0.9999, like 0.90"),
         refusedFile("boolean-number.yaml", "boolean-number.yaml:10:52: base.detector.veto.inefficiency: 'true' is a yes/no value (a boolean), but this value is a number; expected a photon-veto inefficiency in [0, 1] like 1e-3, or a list of points {energy: 1 GeV, inefficiency: 1e-3}"),
         refusedFile("number-with-word.yaml", "number-with-word.yaml:7:39: base.exposure.streams[0].kaon_decays: '4.5e12 decays': write kaon decays as a plain number: 4.5e12; expected a number of kaon decays in the fiducial volume in (0, 1e20], like 4.5e12"),
-        refusedFile("statistic-cls.yaml", "statistic-cls.yaml:12:26: base.analysis.statistic: unknown value 'cls'; expected one of detection, median-exclusion, cls-expected (did you mean 'cls-expected'?)"),
+        refusedFile("statistic-cls.yaml", "statistic-cls.yaml:12:26: base.analysis.statistic: unknown value 'cls'; expected one of detection, median-exclusion, cls-expected, shape (did you mean 'cls-expected'?)"),
 
         // Structure and text.
         refusedFile("duplicate-keys.yaml",

@@ -77,7 +77,7 @@ final class ScanCLITests: CLITestCase {
         assertFailure(try reach("scan", "small.yaml", "--mass", "135MeV", "--parameter", "detector.veto.hermetic_angel", "--values", "30mrad"), status: 64,
                       message: "Error: --parameter 'detector.veto.hermetic_angel': unknown key 'hermetic_angel' in detector.veto (did you mean 'hermetic_angle'?); expected one of detector.veto.hermetic_angle, detector.veto.inefficiency, detector.veto.regions[0].from, detector.veto.regions[0].to, detector.veto.regions[0].inefficiency")
         assertFailure(try reach("scan", "small.yaml", "--mass", "135MeV", "--parameter", "analysis.statistic", "--values", "1"), status: 64,
-                      message: "Error: --parameter 'analysis.statistic': analysis.statistic is a choice (detection, median-exclusion, cls-expected), not a number; expected one of analysis.window, analysis.region.m2_miss_above, analysis.region.step, analysis.confidence, analysis.background_uncertainty, analysis.sideband_range.from, analysis.sideband_range.to")
+                      message: "Error: --parameter 'analysis.statistic': analysis.statistic is a choice (detection, median-exclusion, cls-expected, shape), not a number; expected one of analysis.window, analysis.region.m2_miss_above, analysis.region.step, analysis.confidence, analysis.background_uncertainty, analysis.sideband_range.from, analysis.sideband_range.to, analysis.shape.range, analysis.shape.bin_width")
     }
 
     func testBadValuesAreJudgedAsInAFile() throws {

@@ -42,6 +42,6 @@ final class NumberWordingTests: XCTestCase {
 
     func testAbbreviatedStatisticGetsASuggestion() {
         let yaml = minimalScenario + "  analysis: { statistic: cls }\n"
-        XCTAssertEqual(onlyError(yaml), "t.yaml:\(location(of: "cls", in: yaml)): base.analysis.statistic: unknown value 'cls'; expected one of detection, median-exclusion, cls-expected (did you mean 'cls-expected'?)")
+        XCTAssertEqual(onlyError(yaml), "t.yaml:\(location(of: "cls", in: yaml)): base.analysis.statistic: unknown value 'cls'; expected one of detection, median-exclusion, cls-expected, shape (did you mean 'cls-expected'?)")
     }
 }

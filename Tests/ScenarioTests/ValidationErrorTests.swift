@@ -209,9 +209,9 @@ final class ValidationErrorTests: XCTestCase {
 
     func testUnknownChoiceSuggests() {
         let yaml = minimalScenario + "  analysis: { statistic: cls }\n"
-        XCTAssertEqual(onlyError(yaml), "t.yaml:12:26: base.analysis.statistic: unknown value 'cls'; expected one of detection, median-exclusion, cls-expected (did you mean 'cls-expected'?)")
+        XCTAssertEqual(onlyError(yaml), "t.yaml:12:26: base.analysis.statistic: unknown value 'cls'; expected one of detection, median-exclusion, cls-expected, shape (did you mean 'cls-expected'?)")
         let typo = minimalScenario + "  analysis: { statistic: median-exclusoin }\n"
-        XCTAssertEqual(onlyError(typo), "t.yaml:12:26: base.analysis.statistic: unknown value 'median-exclusoin'; expected one of detection, median-exclusion, cls-expected (did you mean 'median-exclusion'?)")
+        XCTAssertEqual(onlyError(typo), "t.yaml:12:26: base.analysis.statistic: unknown value 'median-exclusoin'; expected one of detection, median-exclusion, cls-expected, shape (did you mean 'median-exclusion'?)")
     }
 
     func testUnknownReferenceForTheFlavour() {
