@@ -59,14 +59,15 @@ public enum ExclusionFigure {
         let statistics = settings.statistics.isEmpty ? uniqueStatistics(file) : settings.statistics
         let xRangeMeV = (settings.xRangeGeV ?? file.masses.fromGeV...file.masses.toGeV)
         let xLower = xRangeMeV.lowerBound * 1000, xUpper = xRangeMeV.upperBound * 1000
-        let yRange = settings.yRange ?? automaticYRange(projection, statistics: statistics)
+        let references = referenceCurves(settings, flavour: flavour, library: library, userCurves: userCurves)
+        let yRange = settings.yRange ?? automaticYRange(projection, statistics: statistics, references: references, xRangeMeV: xLower...xUpper)
         let confidence = ConfidenceLabels(projection)
         let parameter = parameterMarkup(file.channel)
         let yLabel = confidence.shared.map { "\(parameter) (\(percent($0)) % CL)" } ?? parameter
         var main = Panel(yAxis: Axis(.log, yRange.lowerBound, yRange.upperBound, label: yLabel), relativeHeight: 3)
 
         // Published limits first, so projections are drawn over them.
-        addReferences(referenceCurves(settings, flavour: flavour, library: library, userCurves: userCurves), to: &main)
+        addReferences(references, to: &main)
         if let bandsLabel = settings.bandsVariant, let curve = projection.curves.first(where: { $0.label == bandsLabel }) {
             addBands(of: curve, to: &main, confidence: confidence)
         }
@@ -74,9 +75,9 @@ public enum ExclusionFigure {
 
         var panels = [main]
         if let baselineLabel = settings.ratioBaseline, let baseline = projection.curves.first(where: { $0.label == baselineLabel }) {
-            panels.append(ratioPanel(projection: projection, baseline: baseline, statistic: statistics[0]))
+            panels.append(ratioPanel(projection: projection, baseline: baseline, statistic: statistics[0], hasBands: settings.bandsVariant != nil))
         }
-        let label = settings.label.map { CornerLabel(escape($0)) }
+        let label = settings.label.map { CornerLabel(markup($0)) }
         // A ratio panel gets its own height, so the main panel keeps its proportions.
         let heightInches = panels.count > 1 ? 5.8 : 4.5
         return Figure(widthPt: 6.5 * 72, heightPt: heightInches * 72,
@@ -140,7 +141,7 @@ public enum ExclusionFigure {
         let median = zip(x, curve.points.map(\.u2CLs.median)).map { DataPoint($0, $1) }
         for (piece, run) in PhysicalMixing.runs(median).enumerated() {
             main.add(.line(Line(points: run, color: Color(rgb: 0x000000), width: 1.2, dash: .dashed,
-                                legendLabel: piece == 0 ? confidence.legend("\(escape(curve.label)): \(curve.statistic == .shape ? "shape-fit " : "")CLs expected median", curve) : nil)))
+                                legendLabel: piece == 0 ? confidence.legend("\(markup(curve.label)): \(curve.statistic == .shape ? "shape-fit " : "")CLs expected median", curve) : nil)))
         }
     }
 
@@ -149,14 +150,13 @@ public enum ExclusionFigure {
     /// little contrast).
     private static func addProjections(_ projection: DocumentProjection, statistics: [Statistic], bandsVariant: String?,
                                        to main: inout Panel, confidence: ConfidenceLabels) {
-        let hasBands = bandsVariant != nil
-        func colour(_ index: Int) -> Color { Palette.projectionCycle(hasBands && index >= 1 ? index + 1 : index) }
+        func colour(_ index: Int) -> Color { variantColour(index, hasBands: bandsVariant != nil) }
         for (index, curve) in projection.curves.enumerated() {
             for statistic in statistics {
                 if statistic.hasBands && curve.label == bandsVariant { continue }
                 // The CLs columns hold the window's CLs or the shape fit, whichever the variant asked for.
                 if statistic.hasBands && curve.statistic.hasBands && statistic != curve.statistic { continue }
-                let label = statistics.count > 1 ? "\(escape(curve.label)): \(describe(statistic, confidence: curve.confidence))" : escape(curve.label)
+                let label = statistics.count > 1 ? "\(markup(curve.label)): \(describe(statistic, confidence: curve.confidence))" : markup(curve.label)
                 let points = curve.points.map { DataPoint($0.massGeV * 1000, $0.u2(statistic)) }
                 for (piece, run) in PhysicalMixing.runs(points).enumerated() {
                     main.add(.line(Line(points: run, color: colour(index), width: 1.8, dash: dash(for: statistic),
@@ -179,20 +179,40 @@ public enum ExclusionFigure {
         }
     }
 
-    /// Each variant's |U|² over the baseline's: what a better trigger or veto buys.
-    static func ratioPanel(projection: DocumentProjection, baseline: SensitivityCurve, statistic: Statistic) -> Panel {
+    /// The colour of the `index`-th variant, the same in the main and the ratio panel: the
+    /// palette in order, skipping its orange beside the yellow ±2σ band (too little contrast).
+    static func variantColour(_ index: Int, hasBands: Bool) -> Color {
+        Palette.projectionCycle(hasBands && index >= 1 ? index + 1 : index)
+    }
+
+    /// Ratios spanning more than this factor get a log axis: on a linear one a ratio of 0.03
+    /// is squashed against 0 beside a baseline at 1.
+    static let ratioLogSpan = 3.0
+
+    /// Each variant's |U|² over the baseline's: what a better trigger or veto buys. The axis
+    /// names the baseline, since "ratio" alone does not say to what.
+    static func ratioPanel(projection: DocumentProjection, baseline: SensitivityCurve, statistic: Statistic, hasBands: Bool = false) -> Panel {
         var ratios: [[DataPoint]] = []
         for curve in projection.curves {
             ratios.append(zip(curve.points, baseline.points).map { DataPoint($0.massGeV * 1000, $0.u2(statistic) / $1.u2(statistic)) })
         }
         let finite = ratios.flatMap { $0.map(\.y) }.filter { $0.isFinite && $0 > 0 }
-        // Room above the top tick, so its label stays clear of the main panel's lowest decade.
-        let upper = min(3, ((max(1, finite.max() ?? 1)) * 10).rounded(.up) / 10 + 0.15)
-        let lower = max(0, ((min(1, finite.min() ?? 1)) * 10).rounded(.down) / 10 - 0.05)
-        var panel = Panel(yAxis: Axis(.linear, lower, upper, label: "ratio"), relativeHeight: 1.3)
+        let low = min(1, finite.min() ?? 1), high = max(1, finite.max() ?? 1)
+        let label = "ratio to \(markup(baseline.label))"
+        let axis: Axis
+        if high / low > ratioLogSpan {
+            // A fifth of a decade of room at either end; numbers rather than powers of ten.
+            axis = Axis(.log, low / pow(10, 0.2), high * pow(10, 0.25), label: label, plainDecades: -4...4)
+        } else {
+            // Room above the top tick, so its label stays clear of the main panel's lowest decade.
+            let upper = min(3, (high * 10).rounded(.up) / 10 + 0.15)
+            let lower = max(0, (low * 10).rounded(.down) / 10 - 0.05)
+            axis = Axis(.linear, lower, upper, label: label)
+        }
+        var panel = Panel(yAxis: axis, relativeHeight: 1.3)
         panel.add(.reference(ReferenceLine(y: 1)))
         for (index, points) in ratios.enumerated() {
-            panel.add(.line(Line(points: points, color: Palette.projectionCycle(index), width: 1.5, dash: dash(for: statistic))))
+            panel.add(.line(Line(points: points, color: variantColour(index, hasBands: hasBands), width: 1.5, dash: dash(for: statistic))))
         }
         return panel
     }
@@ -205,14 +225,28 @@ public enum ExclusionFigure {
     }
 
     /// Whole decades around the drawn projections: a decade below the best limit, two above
-    /// the worst point that matters (capped at 1).
-    static func automaticYRange(_ projection: DocumentProjection, statistics: [Statistic]) -> ClosedRange<Double> {
+    /// the worst point that matters (capped at 1); widened so that every published curve's
+    /// part inside the mass range `xRangeMeV` is on the figure too (its lowest point half a
+    /// decade clear of the bottom, its highest within the top, capped at 1).
+    static func automaticYRange(_ projection: DocumentProjection, statistics: [Statistic], references: [ReferenceCurve] = [],
+                                xRangeMeV: ClosedRange<Double>? = nil) -> ClosedRange<Double> {
         let values = projection.curves.flatMap { curve in statistics.flatMap { s in curve.points.map { $0.u2(s) } } }
             .filter { $0.isFinite && $0 > 0 }.sorted()
+        var published: [Double] = []
+        for curve in references {
+            for (mass, u2) in zip(curve.massesMeV, curve.u2) where u2.isFinite && u2 > 0 && u2 <= 1 {
+                if let range = xRangeMeV, !range.contains(mass) { continue }
+                published.append(u2)
+            }
+        }
         guard let low = values.first else { return 1e-10...1e-2 }
         let typical = values[values.count / 2]
-        let lower = pow(10, (log10(low) - 1).rounded(.down))
-        let upper = min(1, pow(10, (log10(typical) + 2).rounded(.up)))
+        var lower = pow(10, (log10(low) - 1).rounded(.down))
+        var upper = min(1, pow(10, (log10(typical) + 2).rounded(.up)))
+        if let referenceLow = published.min(), let referenceHigh = published.max() {
+            lower = min(lower, pow(10, (log10(referenceLow) - 0.5).rounded(.down)))
+            upper = min(1, max(upper, pow(10, log10(referenceHigh).rounded(.up))))
+        }
         return lower...max(upper, lower * 100)
     }
 
@@ -220,4 +254,7 @@ public enum ExclusionFigure {
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
+
+    /// User text as markup, its plain-text physics set properly (`LabelMarkup`).
+    static func markup(_ text: String) -> String { LabelMarkup.markup(text) }
 }

@@ -5,8 +5,13 @@ import Projection
 
 /// "What is a better veto worth": the |U|² reached at one mass against one scenario parameter,
 /// for the three statistics (median exclusion solid, detection dashed, CLs median dash-dot with
-/// its ±1σ/±2σ band).
+/// its ±1σ/±2σ band). The x axis names the quantity (`ScanAxisLabel`), is logarithmic when
+/// the scanned values span more than a decade, and each curve has a marker at every scanned
+/// value — between them the curve is only joined up.
 public enum ScanFigure {
+    /// Values spanning more than this factor (all positive) get a log axis.
+    static let logSpan = 10.0
+
     public static func make(_ scan: ParameterScan) -> Figure {
         let x = scan.points.map(\.value)
         let statistics: [(String, (SensitivityPoint) -> Double, LineDash)] = [
@@ -27,16 +32,28 @@ public enum ScanFigure {
         for (index, statistic) in statistics.enumerated() {
             panel.add(.line(Line(points: scan.points.map { DataPoint($0.value, statistic.1($0.sensitivity)) },
                                  color: index == 2 ? Color(rgb: 0x000000) : Palette.projectionCycle(index == 0 ? 0 : 2),
-                                 width: 1.8, dash: statistic.2, legendLabel: statistic.0)))
+                                 width: 1.8, dash: statistic.2, marker: Marker(diameterPt: 4), legendLabel: statistic.0)))
         }
-        let unit = scan.points.first?.unit ?? ""
-        let xLower = x.min() ?? 0, xUpper = x.max() ?? 1
-        let pad = xUpper > xLower ? 0 : 1
-        let name = scan.parameter.path.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         let mass = scan.channel.hasMass
             ? "<i>m</i><sub><i>\(scan.channel.isContinuum ? "X" : "N")</i></sub> = \(String(format: "%g", scan.massGeV * 1000)) MeV, " : ""
-        let label = mass + ExclusionFigure.escape(scan.variant)
-        return Figure(xAxis: Axis(.linear, xLower - Double(pad), xUpper + Double(pad), label: unit.isEmpty ? name : "\(name) [\(unit)]"),
+        let label = mass + LabelMarkup.markup(scan.variant)
+        return Figure(xAxis: valueAxis(x, label: ScanAxisLabel.markup(path: scan.parameter.path, unit: scan.points.first?.unit ?? "")),
                       panels: [panel], experimentLabel: CornerLabel(label), legend: Legend(placement: .automatic))
+    }
+
+    /// The axis of the scanned values: log when they are positive and span more than
+    /// `logSpan` (a twentieth of their log range of room at either end), linear otherwise; a
+    /// single value gets ±1 around it.
+    static func valueAxis(_ x: [Double], label: String) -> Axis {
+        let xLower = x.min() ?? 0, xUpper = x.max() ?? 1
+        if xLower > 0, xUpper / xLower > logSpan {
+            let pad = pow(xUpper / xLower, 0.05)
+            return Axis(.log, xLower / pad, xUpper * pad, label: label, plainDecades: -3...4)
+        }
+        if xUpper > xLower {
+            let pad = 0.04 * (xUpper - xLower)
+            return Axis(.linear, xLower - pad, xUpper + pad, label: label)
+        }
+        return Axis(.linear, xLower - 1, xUpper + 1, label: label)
     }
 }

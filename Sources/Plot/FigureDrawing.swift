@@ -108,7 +108,8 @@ enum FigureDrawing {
                 ItemModel(
                     panel: p, index: item.index, kind: item.item.kind, legendLabel: item.item.legendLabel,
                     drawn: item.visible, pieces: item.pieces, pointsInside: item.pointsInside,
-                    pointsSkipped: item.skipped.values.reduce(0, +), labelRect: inside.labelRects[p][item.index])
+                    pointsSkipped: item.skipped.values.reduce(0, +), labelRect: inside.labelRects[p][item.index],
+                    polylines: item.strokes, markers: item.markers)
             }
         }
         return RenderModel(
@@ -161,7 +162,10 @@ enum FigureDrawing {
             if case let .reference(r) = item.item { item.strokes.forEach { Painter.stroke(cr, $0, r.style) } }
         }
         for item in items {
-            if case let .line(l) = item.item { item.strokes.forEach { Painter.stroke(cr, $0, l.style) } }
+            if case let .line(l) = item.item {
+                item.strokes.forEach { Painter.stroke(cr, $0, l.style) }
+                Painter.markers(cr, item.markers, l.style)
+            }
         }
         for item in items {
             guard case let .text(t) = item.item, item.visible, let p = area.page(t.position) else { continue }

@@ -107,10 +107,13 @@ struct InsideText {
     ) -> PageRect? {
         switch region.labelPlacement {
         case .automatic:
-            let others = items.filter { $0.index != item.index }.flatMap(\.samples)
+            let others = items.filter { $0.index != item.index }
+            // A label may touch another region's edge, never a curve: that would hide data.
+            let curves = others.filter { if case .line = $0.item { return true } else { return false } }.flatMap(\.samples)
             return Placement.regionLabel(
                 width: block.width, height: block.height, side: region.side, runs: item.boundaryRuns,
-                area: layout.panelRects[p], inset: 3, gap: 2.5, samples: others, obstacles: obstacles[p])
+                area: layout.panelRects[p], inset: 3, gap: 2.5, samples: others.flatMap(\.samples), forbidden: curves,
+                obstacles: obstacles[p])
         case let .at(point):
             return areas[p].page(point).map {
                 PageRect(x: $0.x - block.width / 2, y: $0.y - block.height / 2, width: block.width, height: block.height)

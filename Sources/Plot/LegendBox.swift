@@ -73,6 +73,7 @@ struct LegendBox {
         switch sample {
         case let .line(style):
             Painter.stroke(cr, [PagePoint(r.minX, r.midY), PagePoint(r.maxX, r.midY)], style)
+            Painter.markers(cr, [PagePoint(r.midX, r.midY)], style)
         case let .patch(fill, edge, hatch):
             let h = min(r.height * 0.7, 8)
             let patch = PageRect(x: r.minX, y: r.midY - h / 2, width: r.width, height: h)

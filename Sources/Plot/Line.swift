@@ -14,8 +14,8 @@ public struct Line: Sendable, Hashable {
 
     public init(
         points: [DataPoint], color: Color, width: Double = 1.5, dash: LineDash = .solid,
-        legendLabel: String? = nil
+        marker: Marker? = nil, legendLabel: String? = nil
     ) {
-        self.init(points: points, style: LineStyle(color: color, width: width, dash: dash), legendLabel: legendLabel)
+        self.init(points: points, style: LineStyle(color: color, width: width, dash: dash, marker: marker), legendLabel: legendLabel)
     }
 }

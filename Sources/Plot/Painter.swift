@@ -34,6 +34,17 @@ enum Painter {
         cairo_restore(cr)
     }
 
+    /// Filled circles of the style's marker at `points` (nothing without a marker).
+    static func markers(_ cr: OpaquePointer, _ points: [PagePoint], _ style: LineStyle) {
+        guard let marker = style.marker, marker.diameterPt > 0 else { return }
+        setColor(cr, style.color)
+        for p in points {
+            cairo_new_sub_path(cr)
+            cairo_arc(cr, p.x, p.y, marker.diameterPt / 2, 0, 2 * .pi)
+        }
+        cairo_fill(cr)
+    }
+
     static func fill(_ cr: OpaquePointer, _ polygon: [PagePoint], _ color: Color) {
         guard polygon.count >= 3 else { return }
         setColor(cr, color)

@@ -30,11 +30,12 @@ enum Placement {
 
     /// A box of `width` × `height` inside the filled side of a region boundary, hugging the
     /// curve (a gap of `gap` points), fully inside `area` shrunk by `inset`, covering as
-    /// few `samples` of other curves as possible and no `obstacles`. `runs` are the
+    /// few `samples` of other curves as possible and none of `forbidden` (curve samples, checked
+    /// with a margin of 2 pt) nor `obstacles`. `runs` are the
     /// boundary's pieces in page coordinates (not clipped). Nil if no position fits.
     static func regionLabel(
         width: Double, height: Double, side: FillSide, runs: [[PagePoint]], area: PageRect,
-        inset: Double, gap: Double, samples: [PagePoint], obstacles: [PageRect]
+        inset: Double, gap: Double, samples: [PagePoint], forbidden: [PagePoint] = [], obstacles: [PageRect]
     ) -> PageRect? {
         let inner = area.insetBy(inset)
         guard inner.width > width, inner.height > height else { return nil }
@@ -59,6 +60,7 @@ enum Placement {
             }
             let rect = PageRect(x: x0, y: y, width: width, height: height)
             if obstacles.contains(where: { $0.intersects(rect) }) { continue }
+            if count(forbidden, in: rect.outsetBy(2)) > 0 { continue }
             let covered = Double(count(samples, in: rect.outsetBy(2)))
             // Mean distance from the box edge to the curve: small when the label hugs it.
             let distance = side == .above ? mean - (y + height) : y - mean

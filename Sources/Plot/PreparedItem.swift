@@ -12,6 +12,8 @@ struct PreparedItem {
     var boundaryRuns: [[PagePoint]] = []
     /// Points every ~3 pt along the visible curves, to keep text off them.
     var samples: [PagePoint] = []
+    /// Page positions of a line's markers inside the frame.
+    var markers: [PagePoint] = []
     var skipped: [SkipReason: Int] = [:]
     var pointsInside = 0
     var pieces = 0
@@ -44,6 +46,9 @@ struct PreparedItem {
         pieces = visible.count
         samples = visible.flatMap { Clipping.samples(along: $0) }
         pointsInside = area.insideCount(line.points)
+        if line.style.marker != nil {
+            markers = line.points.compactMap { area.page($0) }.filter { area.rect.contains($0) }
+        }
     }
 
     /// A region: each boundary run closed along a horizontal line beyond the window on the

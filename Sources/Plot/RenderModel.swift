@@ -53,6 +53,11 @@ public struct ItemModel: Sendable, Hashable {
     public var pointsSkipped: Int
     /// Where the item's in-plot label went, if it has one and it was placed.
     public var labelRect: PageRect?
+    /// The polylines stroked for the item (line, region or band edges, reference line), in
+    /// page coordinates, cut to the drawing window.
+    public var polylines: [[PagePoint]]
+    /// Where the item's markers were drawn (lines with a marker only).
+    public var markers: [PagePoint]
 }
 
 public struct LegendModel: Sendable, Hashable {

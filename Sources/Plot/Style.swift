@@ -65,11 +65,14 @@ public struct LineStyle: Sendable, Hashable {
     public var color: Color
     public var width: Double
     public var dash: LineDash
+    /// Drawn at every data point inside the frame; nil draws the polyline only.
+    public var marker: Marker?
 
-    public init(color: Color, width: Double = 1.5, dash: LineDash = .solid) {
+    public init(color: Color, width: Double = 1.5, dash: LineDash = .solid, marker: Marker? = nil) {
         self.color = color
         self.width = width
         self.dash = dash
+        self.marker = marker
     }
 }
 

@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
             or normsys (log-normal prior) and the Asimov background as observation. \
             <name> is the figure's: the file's stem, -<document> in a file of several.
 
-            The folders must exist; files of an earlier export with the same names are \
+            Missing folders are created (as mkdir -p does); files of an earlier export with the same names are \
             replaced. See docs/exports.md.
 
             Example:
@@ -34,10 +34,10 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var input: ScenarioOptions
 
-    @Option(help: "Folder for the HEPData submission (must exist).")
+    @Option(help: "Folder for the HEPData submission (created if missing).")
     var hepdata: String?
 
-    @Option(help: "Folder for the pyhf workspaces (must exist).")
+    @Option(help: "Folder for the pyhf workspaces (created if missing).")
     var pyhf: String?
 
     @Flag(help: "No summary line on stderr.")
@@ -110,7 +110,7 @@ struct ExportCommand: ParsableCommand {
             said.append("\(files.count) pyhf workspaces → \(pyhf)")
         }
         try OutputFile.checkDistinct(outputs: items.map(\.path), from: documents.flatMap(\.inputPaths) + [input.file])
-        try OutputFile.write(items)
+        try OutputFile.write(items, creatingFolders: [hepdata, pyhf].compactMap { $0 })
         messages.summary("exported \(said.joined(separator: ", ")) in \(elapsedSeconds(since: start))")
     }
 

@@ -15,8 +15,9 @@ import Foundation
 enum OutputFile {
     /// Why an output cannot be written.
     enum Failure: Error, CustomStringConvertible {
-        case noSuchFolder(option: String, path: String, what: String)
         case notAFolder(option: String, path: String, what: String)
+        case ancestorIsAFile(option: String, path: String, ancestor: String, what: String)
+        case cannotCreateFolder(path: String, reason: String)
         case namesAFolder(path: String)
         case isAFolder(path: String)
         case folderMissing(path: String, folder: String)
@@ -29,8 +30,9 @@ enum OutputFile {
 
         var description: String {
             switch self {
-            case .noSuchFolder(let option, let path, let what): return "\(option) \(path): no such folder; expected an existing folder for \(what)"
-            case .notAFolder(let option, let path, let what): return "\(option) \(path): is a file, not a folder; expected an existing folder for \(what)"
+            case .notAFolder(let option, let path, let what): return "\(option) \(path): is a file, not a folder; expected a folder for \(what) (created if missing)"
+            case .ancestorIsAFile(let option, let path, let ancestor, let what): return "\(option) \(path): \(ancestor) is a file, not a folder; expected a folder for \(what) (created if missing)"
+            case .cannotCreateFolder(let path, let reason): return "\(path): the folder cannot be created (\(reason))"
             case .namesAFolder(let path): return "\(path): names a folder; expected a file path such as \(path)table.csv"
             case .isAFolder(let path): return "\(path): is a folder; expected a file path"
             case .folderMissing(let path, let folder): return "\(path): folder \(folder) does not exist; expected an existing, writable folder"
@@ -57,17 +59,51 @@ enum OutputFile {
         _ = try destination(path, option: option)
     }
 
-    /// Why `path` cannot receive figures, checked before any work is done.
+    /// Why `path` cannot receive figures, checked before any work is done. A missing folder is
+    /// fine (it is created, as `mkdir -p` would, when the files are written: `write(_:creatingFolders:)`);
+    /// the path, or the nearest part of it that exists, must be a folder.
     static func checkFolder(_ path: String, option: String = "-o", what: String = "the figures") throws {
         guard !path.isEmpty else {
-            throw UsageFailure("\(option) '': an empty path; expected an existing folder for \(what)")
+            throw UsageFailure("\(option) '': an empty path; expected a folder for \(what)")
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Failure.noSuchFolder(option: option, path: path, what: what)
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw Failure.notAFolder(option: option, path: path, what: what) }
+            return
         }
-        guard isDirectory.boolValue else {
-            throw Failure.notAFolder(option: option, path: path, what: what)
+        var ancestor = (path as NSString).deletingLastPathComponent
+        while !ancestor.isEmpty, ancestor != "/", !FileManager.default.fileExists(atPath: ancestor) {
+            ancestor = (ancestor as NSString).deletingLastPathComponent
+        }
+        if !ancestor.isEmpty, FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw Failure.ancestorIsAFile(option: option, path: path, ancestor: ancestor, what: what)
+        }
+    }
+
+    /// Creates each missing folder with its missing parents, then writes `items`; when the
+    /// writing fails, the folders it created are removed again, so a failure leaves nothing.
+    static func write(_ items: [Item], creatingFolders folders: [String]) throws {
+        var created: [String] = []
+        do {
+            for folder in folders {
+                var missing: [String] = []
+                var current = folder
+                while !current.isEmpty, current != "/", !FileManager.default.fileExists(atPath: current) {
+                    missing.append(current)
+                    current = (current as NSString).deletingLastPathComponent
+                }
+                guard !missing.isEmpty else { continue }
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw Failure.cannotCreateFolder(path: folder, reason: (error as NSError).localizedFailureReason ?? "\(error.localizedDescription)")
+                }
+                created += missing
+            }
+            try write(items)
+        } catch {
+            for folder in created { rmdir(folder) }
+            throw error
         }
     }
 

@@ -40,7 +40,7 @@ struct FigureOutputOptions: ParsableArguments {
     @Option(help: "Comma-separated formats: pdf, png, svg.")
     var format: FigureFormats = FigureFormats(argument: "pdf,png")!
 
-    @Option(name: .shortAndLong, help: "Output folder (must exist).")
+    @Option(name: .shortAndLong, help: "Output folder (created if missing).")
     var output: String = "."
 
     @Option(help: "Resolution of PNG output, dots per inch.")
@@ -57,7 +57,7 @@ struct FigureOutputOptions: ParsableArguments {
 
     var formats: [OutputFormat] { format.formats(dpi: dpi) }
 
-    /// The output folder must exist before any work is done.
+    /// The output folder must be a folder, or creatable as one, before any work is done.
     func checkFolder() throws {
         try OutputFile.checkFolder(output)
     }
@@ -95,7 +95,7 @@ enum FigureFiles {
     /// Renders and writes one figure; the written paths.
     static func write(_ figure: Figure, formats: [OutputFormat], folder: String, basename: String) throws -> [String] {
         let rendered = try render(figure, formats: formats, folder: folder, basename: basename)
-        try OutputFile.write(rendered.items)
+        try OutputFile.write(rendered.items, creatingFolders: [folder])
         return rendered.items.map(\.path)
     }
 }
@@ -141,7 +141,7 @@ struct PlotCommand: ParsableCommand {
             items += try plot(scenario, variants: try input.selectedVariants(in: scenario), library: library, basename: basename,
                               messages: messages, progress: progress, document: all.count > 1 ? scenario.documentName : nil)
         }
-        try OutputFile.write(items)
+        try OutputFile.write(items, creatingFolders: [figureOutput.output])
         messages.summary("plotted \(documents.count) figure(s) → \(items.map(\.path).joined(separator: ", ")) in \(elapsedSeconds(since: start))")
     }
 

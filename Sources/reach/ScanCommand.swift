@@ -49,7 +49,7 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
-    @Option(help: "Also draw the scan into this folder (PDF and PNG, named after the file and the parameter).")
+    @Option(help: "Also draw the scan into this folder, created if missing (PDF and PNG, named after the file and the parameter).")
     var plot: String?
 
     func validate() throws {

@@ -62,8 +62,9 @@ final class ExitStatusCLITests: CLITestCase {
 
     func testAFailureWhileRunningExits1() throws {
         try prepare()
-        assertFailure(try reach("plot", "small.yaml", "-o", "no-folder", "--statistics", "20000"), status: 1,
-                      message: "Error: -o no-folder: no such folder; expected an existing folder for the figures")
+        try write("text", to: "a-file")
+        assertFailure(try reach("plot", "small.yaml", "-o", "a-file", "--statistics", "20000"), status: 1,
+                      message: "Error: -o a-file: is a file, not a folder; expected a folder for the figures (created if missing)")
     }
 
     /// A fatal error in a worker thread ends the process at once, with stdout on a pipe (as in

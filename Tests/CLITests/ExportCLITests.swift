@@ -142,14 +142,20 @@ final class ExportCLITests: CLITestCase {
         XCTAssertTrue(run.stderr.contains("Error: nothing to export; expected --hepdata DIR, --pyhf DIR or both"), run.stderr)
     }
 
-    func testAMissingFolderIsNamedAndNothingIsWritten() throws {
+    func testAFolderThatIsAFileIsNamedAndNothingIsWritten() throws {
         try write(TestScenarios.small, to: "small.yaml")
-        try FileManager.default.createDirectory(atPath: path("pyhf"), withIntermediateDirectories: true)
-        let run = try reach("export", "small.yaml", "--hepdata", "missing", "--pyhf", "pyhf", "--quiet")
+        try write("text", to: "plain")
+        let run = try reach("export", "small.yaml", "--hepdata", "plain/sub", "--pyhf", "pyhf", "--quiet")
         XCTAssertNotEqual(run.status, 0)
-        XCTAssertEqual(run.errorLines, ["Error: --hepdata missing: no such folder; expected an existing folder for the HEPData submission"])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: path("missing")))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path("pyhf")), [])
+        XCTAssertEqual(run.errorLines, ["Error: --hepdata plain/sub: plain is a file, not a folder; expected a folder for the HEPData submission (created if missing)"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("pyhf")))
+    }
+
+    /// Missing folders are created with their parents, as `mkdir -p` does.
+    func testMissingFoldersAreCreated() throws {
+        try write(TestScenarios.small, to: "small.yaml")
+        XCTAssertEqual(try reach("export", "small.yaml", "--pyhf", "out/pyhf", "--statistics", "20000", "--quiet").status, 0)
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: path("out/pyhf")).isEmpty)
     }
 
     func testACrashBeforeTheRenamesLeavesNoSubmission() throws {

@@ -85,7 +85,7 @@ enum HostileCorpus {
                    answer: .refused(status: 64, firstLine: "Error: -o '': an empty path; expected a file path, or - for standard output")),
         CorpusCase(name: "-o '' for figures",
                    commandLines: [["plot", "small.yaml"] + quick + ["--format", "svg", "-o", ""]],
-                   answer: .refused(status: 64, firstLine: "Error: -o '': an empty path; expected an existing folder for the figures")),
+                   answer: .refused(status: 64, firstLine: "Error: -o '': an empty path; expected a folder for the figures")),
         CorpusCase(name: "-o naming the scenario file",
                    commandLines: [["project", "small.yaml"] + quick + ["-o", "small.yaml"],
                                   ["background", "small.yaml"] + quick + ["-o", "small.yaml"],
@@ -96,7 +96,7 @@ enum HostileCorpus {
                    answer: .refused(status: 64, firstLine: "Error: -o flat.csv: is the input file {folder}/flat.csv; \(usedOutput)")),
         CorpusCase(name: "-o of a figure naming the scenario file",
                    commandLines: [["plot", "small.yaml"] + quick + ["--format", "svg", "-o", "small.yaml"]],
-                   answer: .refused(status: 1, firstLine: "Error: -o small.yaml: is a file, not a folder; expected an existing folder for the figures")),
+                   answer: .refused(status: 1, firstLine: "Error: -o small.yaml: is a file, not a folder; expected a folder for the figures (created if missing)")),
 
         // Scenario files that are not files.
         CorpusCase(name: "a FIFO as the scenario file", commandLines: readers(fifo),

@@ -65,7 +65,7 @@ final class OutputDestinationCLITests: CLITestCase {
         assertFailure(try reach("project", "small.yaml", "-o", ""), status: 64,
                       message: "Error: -o '': an empty path; expected a file path, or - for standard output")
         assertFailure(try reach("plot", "small.yaml", "-o", ""), status: 64,
-                      message: "Error: -o '': an empty path; expected an existing folder for the figures")
+                      message: "Error: -o '': an empty path; expected a folder for the figures")
     }
 
     /// A figure folder that names a file says so, rather than that the folder does not exist.
@@ -73,7 +73,7 @@ final class OutputDestinationCLITests: CLITestCase {
         try prepare()
         let scenario = try contents("small.yaml")
         assertFailure(try reach("plot", "small.yaml", "--statistics", "20000", "--format", "svg", "-o", "small.yaml"), status: 1,
-                      message: "Error: -o small.yaml: is a file, not a folder; expected an existing folder for the figures")
+                      message: "Error: -o small.yaml: is a file, not a folder; expected a folder for the figures (created if missing)")
         XCTAssertEqual(try contents("small.yaml"), scenario)
         XCTAssertEqual(try listing(), ["flat.csv", "small.yaml", "table.yaml"])
     }

@@ -29,10 +29,29 @@ final class PlotCLITests: CLITestCase {
         }
     }
 
-    func testMissingOutputFolderIsAClearErrorAndWritesNothing() throws {
-        let run = try reach("plot", ReachExecutable.shippedScenario, "--statistics", "20000", "-o", "missing")
-        assertFailure(run, status: 1, message: "Error: -o missing: no such folder; expected an existing folder for the figures")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: path("missing")))
+    /// A missing output folder is created with its parents, as `mkdir -p` does.
+    func testMissingOutputFolderIsCreated() throws {
+        assertSuccess(try reach("plot", ReachExecutable.shippedScenario, "--statistics", "20000", "--format", "svg", "-o", "new/figures"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path("new/figures")), ["na62-kpi0en.svg"])
+    }
+
+    /// An output folder that is a file, or lies below one, is an error before any work, and
+    /// nothing is written or created.
+    func testOutputFolderBelowAFileIsAClearErrorAndWritesNothing() throws {
+        try write("text", to: "plain")
+        let run = try reach("plot", ReachExecutable.shippedScenario, "--statistics", "20000", "-o", "plain")
+        assertFailure(run, status: 1, message: "Error: -o plain: is a file, not a folder; expected a folder for the figures (created if missing)")
+        let below = try reach("plot", ReachExecutable.shippedScenario, "--statistics", "20000", "-o", "plain/a/b")
+        assertFailure(below, status: 1, message: "Error: -o plain/a/b: plain is a file, not a folder; expected a folder for the figures (created if missing)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["plain"])
+    }
+
+    /// A run that fails after the check (here: a bad scenario) leaves no folder behind.
+    func testAFailingRunCreatesNoFolder() throws {
+        try write("channel: nonsense\n", to: "bad.yaml")
+        let run = try reach("plot", "bad.yaml", "--statistics", "20000", "-o", "never")
+        XCTAssertNotEqual(run.status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("never")))
     }
 
     func testPlotBackgroundDrawsTheSpectrum() throws {
