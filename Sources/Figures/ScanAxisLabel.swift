@@ -1,7 +1,7 @@
 /// The physics name of a scannable scenario key, for the x axis of a scan figure: a referee
 /// reads "hermetic veto angle θ_max [mrad]", not `detector.veto.hermetic_angle`. Keys not
 /// named here keep their path. List indices do not change the name (every stream's
-/// `kaon_decays` is an N_K).
+/// `kaon_decays` is its K+ decays before the downscaling and trigger efficiency).
 public enum ScanAxisLabel {
     /// Key path with list indices as `[]` → markup of the quantity, without its unit.
     static let names: [String: String] = [
@@ -16,7 +16,7 @@ public enum ScanAxisLabel {
         "detector.signal_acceptance": "signal acceptance",
         "detector.background_acceptance": "background acceptance",
         "detector.visible_decay_fraction": "visible-decay fraction",
-        "exposure.streams[].kaon_decays": "<i>N</i><sub><i>K</i></sub>",
+        "exposure.streams[].kaon_decays": "K<sup>+</sup> decays in the stream (before downscaling)",
         "exposure.streams[].effective_kaon_decays": "effective <i>N</i><sub><i>K</i></sub>",
         "exposure.streams[].prescale": "trigger downscaling",
         "exposure.streams[].trigger_efficiency": "trigger efficiency",

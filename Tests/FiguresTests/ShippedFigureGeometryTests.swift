@@ -136,7 +136,7 @@ final class FigureAxisKindTests: XCTestCase {
 
     func testScanAxisNamesTheQuantity() {
         XCTAssertEqual(ScanAxisLabel.markup(path: "detector.veto.hermetic_angle", unit: "mrad"), "hermetic veto angle <i>θ</i><sub>max</sub> [mrad]")
-        XCTAssertEqual(ScanAxisLabel.markup(path: "exposure.streams[1].kaon_decays", unit: ""), "<i>N</i><sub><i>K</i></sub>")
+        XCTAssertEqual(ScanAxisLabel.markup(path: "exposure.streams[1].kaon_decays", unit: ""), "K<sup>+</sup> decays in the stream (before downscaling)")
         XCTAssertEqual(ScanAxisLabel.markup(path: "analysis.region.m2_miss_above", unit: "GeV^2"),
                        "<i>m</i><sup>2</sup><sub>miss</sub> cut <i>m</i><sub>0</sub><sup>2</sup> [GeV²]")
         XCTAssertEqual(ScanAxisLabel.markup(path: "detector.unknown_key", unit: ""), "detector.unknown_key")

@@ -1,0 +1,116 @@
+import Foundation
+import Physics
+import Plot
+import Projection
+
+/// A limit over two scenario parameters at one mass (`reach scan` with two parameters): a heat
+/// map of log₁₀ of the CLs expected median, one cell per grid point reaching halfway to its
+/// neighbours, and contour lines at each decade (and half-decade when there are fewer than
+/// three decades), labelled — "what must the detector reach to cover this at 10⁻⁷?". Axes as
+/// in `ScanFigure` (physics label per key, log when the values span more than a decade).
+public enum GridFigure {
+    /// Sequential colours from low (strong limit) to high (weak limit): a perceptually ordered
+    /// ramp from dark blue through green to yellow.
+    static let ramp: [(Double, UInt32)] = [(0, 0x30123b), (0.25, 0x3e6fd9), (0.5, 0x1fc8a0), (0.75, 0xa4e43a), (1, 0xf9e721)]
+
+    public static func make(_ grid: ParameterGrid) -> Figure {
+        let x = grid.firstValues.map(\.value), y = grid.secondValues.map(\.value)
+        let z = grid.rows.map { row in row.points.map { log10($0.sensitivity.u2CLs.median) } }
+        let finite = z.flatMap { $0 }.filter(\.isFinite)
+        let low = finite.min() ?? 0, high = finite.max() ?? 1
+        let xAxis = ScanFigure.valueAxis(x, label: ScanAxisLabel.markup(path: grid.first.path, unit: grid.firstValues.first?.unit ?? ""))
+        let yAxis = ScanFigure.valueAxis(y, label: ScanAxisLabel.markup(path: grid.second.path, unit: grid.secondValues.first?.unit ?? ""))
+        var panel = Panel(yAxis: yAxis)
+        let xEdges = edges(x, log: xAxis.scale == .log), yEdges = edges(y, log: yAxis.scale == .log)
+        for j in y.indices {
+            for i in x.indices where z[j][i].isFinite {
+                let t = high > low ? (z[j][i] - low) / (high - low) : 0.5
+                panel.add(.band(Band(x: [xEdges[i], xEdges[i + 1]], lower: [yEdges[j], yEdges[j]], upper: [yEdges[j + 1], yEdges[j + 1]],
+                                     fill: color(t))))
+            }
+        }
+        let step = high - low >= 3 ? 1.0 : 0.5
+        var level = (low / step).rounded(.up) * step
+        while level <= high {
+            let segments = contour(z, x: x, y: y, level: level, log: (xAxis.scale == .log, yAxis.scale == .log))
+            for segment in segments {
+                panel.add(.line(Line(points: [segment.0, segment.1], color: Palette.ink, width: 1.0)))
+            }
+            if let middle = segments.dropFirst(segments.count / 2).first {
+                let at = DataPoint(0.5 * (middle.0.x + middle.1.x), 0.5 * (middle.0.y + middle.1.y))
+                panel.add(.text(TextAnnotation(powerMarkup(level), at: at, color: Color.white, sizePt: 9)))
+            }
+            level += step
+        }
+        let mass = grid.rows[0].channel.hasMass
+            ? "<i>m</i><sub><i>\(grid.rows[0].channel.isContinuum ? "X" : "N")</i></sub> = \(String(format: "%g", grid.rows[0].massGeV * 1000)) MeV, " : ""
+        let corner = mass + LabelMarkup.markup(grid.rows[0].variant) + ": " + ExclusionFigure.parameterMarkup(grid.rows[0].channel)
+            + ", CLs expected median (\(ExclusionFigure.percent(grid.rows[0].confidence)) % CL)"
+        return Figure(xAxis: xAxis, panels: [panel], experimentLabel: CornerLabel(corner), legend: Legend())
+    }
+
+    /// 10<sup>−7</sup>, or 3.2×10<sup>−8</sup> for a half decade.
+    static func powerMarkup(_ log: Double) -> String {
+        let exponent = Int(log.rounded(.down))
+        let mantissa = pow(10, log - Double(exponent))
+        let power = "10<sup>\(exponent < 0 ? "−" : "")\(abs(exponent))</sup>"
+        return abs(mantissa - 1) < 1e-9 ? power : String(format: "%.1f", mantissa) + "×" + power
+    }
+
+    /// Cell edges halfway between the values (geometrically on a log axis), the outer ones as
+    /// far beyond the end values as the first and last halfway points.
+    static func edges(_ values: [Double], log: Bool) -> [Double] {
+        let t = values.map { log ? Foundation.log($0) : $0 }
+        guard t.count > 1 else { return log ? [values[0] / 1.5, values[0] * 1.5] : [values[0] - 0.5, values[0] + 0.5] }
+        var e = [t[0] - 0.5 * (t[1] - t[0])]
+        for k in 1..<t.count { e.append(0.5 * (t[k - 1] + t[k])) }
+        e.append(t[t.count - 1] + 0.5 * (t[t.count - 1] - t[t.count - 2]))
+        return log ? e.map(Foundation.exp) : e
+    }
+
+    static func color(_ t: Double) -> Color {
+        let u = min(max(t, 0), 1)
+        let k = min(ramp.count - 2, Int(u * Double(ramp.count - 1)))
+        let (t0, c0) = ramp[k], (t1, c1) = ramp[k + 1]
+        let f = (u - t0) / (t1 - t0)
+        func channel(_ c: UInt32, _ shift: UInt32) -> Double { Double((c >> shift) & 0xff) }
+        let rgb = [16, 8, 0].map { shift -> UInt32 in UInt32((channel(c0, UInt32(shift)) * (1 - f) + channel(c1, UInt32(shift)) * f).rounded()) }
+        return Color(rgb: rgb[0] << 16 | rgb[1] << 8 | rgb[2])
+    }
+
+    /// Marching squares over the grid points (z[j][i] at x[i], y[j]): the segments where the
+    /// bilinear surface crosses `level`, with linear interpolation along each cell edge (in the
+    /// axis' scale, so that a contour between log-spaced points lies where it is drawn).
+    static func contour(_ z: [[Double]], x: [Double], y: [Double], level: Double, log: (Bool, Bool)) -> [(DataPoint, DataPoint)] {
+        func mapX(_ v: Double) -> Double { log.0 ? Foundation.log(v) : v }
+        func mapY(_ v: Double) -> Double { log.1 ? Foundation.log(v) : v }
+        func unmapX(_ v: Double) -> Double { log.0 ? Foundation.exp(v) : v }
+        func unmapY(_ v: Double) -> Double { log.1 ? Foundation.exp(v) : v }
+        var segments: [(DataPoint, DataPoint)] = []
+        guard x.count > 1, y.count > 1 else { return [] }
+        for j in 0..<(y.count - 1) {
+            for i in 0..<(x.count - 1) {
+                // Corners counter-clockwise: (i, j), (i+1, j), (i+1, j+1), (i, j+1).
+                let corners = [(i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1)]
+                let values = corners.map { z[$0.1][$0.0] }
+                guard values.allSatisfy(\.isFinite) else { continue }
+                var crossings: [DataPoint] = []
+                for edge in 0..<4 {
+                    let a = corners[edge], b = corners[(edge + 1) % 4]
+                    let za = values[edge], zb = values[(edge + 1) % 4]
+                    guard (za < level) != (zb < level) else { continue }
+                    let f = (level - za) / (zb - za)
+                    let px = mapX(x[a.0]) + f * (mapX(x[b.0]) - mapX(x[a.0]))
+                    let py = mapY(y[a.1]) + f * (mapY(y[b.1]) - mapY(y[a.1]))
+                    crossings.append(DataPoint(unmapX(px), unmapY(py)))
+                }
+                if crossings.count == 2 { segments.append((crossings[0], crossings[1])) }
+                if crossings.count == 4 {
+                    segments.append((crossings[0], crossings[1]))
+                    segments.append((crossings[2], crossings[3]))
+                }
+            }
+        }
+        return segments
+    }
+}
