@@ -64,7 +64,7 @@ public enum ScenarioSummary {
     /// else one line per component with its source, uncertainty and correlation group.
     private static func backgroundLines(_ scenario: Variant, channel: Channel) -> [String] {
         if scenario.background == [BackgroundComponent(.radiative)] { return ["background: radiative (built-in generator)"] }
-        if scenario.background.count == 1, case .table = scenario.background[0].source, scenario.background[0] == BackgroundComponent(scenario.background[0].source) {
+        if scenario.background.count == 1, scenario.background[0].source.isTable, scenario.background[0] == BackgroundComponent(scenario.background[0].source) {
             return ["background: " + sourceText(scenario.background[0].source, channel: channel)]
         }
         return ["background: \(scenario.background.count) component(s)"] + scenario.background.map { component in
@@ -88,6 +88,8 @@ public enum ScenarioSummary {
             case .forKaonDecays(let n): norm = "for \(sci(n)) kaon decays"
             }
             return "table \(path) (\(norm))"
+        case .cutTable(let path):
+            return "table \(path) (N_exp and dN_exp above each m0^2)"
         }
     }
 
