@@ -144,6 +144,8 @@ public enum ScenarioSummary {
         case .constant(let value): return plain(value)
         case .table(let masses, _):
             return "table of \(masses.count) points, \(mev(masses.first ?? 0)) to \(mev(masses.last ?? 0))"
+        case .missingMassSquaredTable(let m2s, _):
+            return "table of \(m2s.count) points in m2_miss, \(plain(m2s.first ?? 0)) to \(plain(m2s.last ?? 0)) GeV^2"
         }
     }
 
