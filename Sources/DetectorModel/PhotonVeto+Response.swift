@@ -29,14 +29,16 @@ extension VetoInefficiency {
 }
 
 extension SignalAcceptance {
-    /// ε_sig at HNL mass `massGeV`: the constant, or the table interpolated linearly in mass and
-    /// held constant beyond its ends.
+    /// ε_sig at HNL mass (or true missing mass) `massGeV`: the constant, or the table
+    /// interpolated linearly in mass (or in m²_miss = massGeV²) and held constant beyond its ends.
     public func value(atMassGeV mass: Double) -> Double {
         switch self {
         case .constant(let value):
             return value
         case .table(let masses, let acceptances):
             return PiecewiseLinear.value(at: mass, xs: masses, ys: acceptances)
+        case .missingMassSquaredTable(let m2s, let acceptances):
+            return PiecewiseLinear.value(at: mass * mass, xs: m2s, ys: acceptances)
         }
     }
 }

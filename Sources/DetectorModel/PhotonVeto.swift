@@ -80,4 +80,8 @@ public enum VetoInefficiency: Sendable, Equatable {
 public enum SignalAcceptance: Sendable, Equatable {
     case constant(Double)
     case table(massesGeV: [Double], acceptances: [Double])
+    /// Points in true m²_miss [GeV²] (`[{m2_miss: 0.1 GeV^2, acceptance: 0.3}, …]`), for a
+    /// continuum whose acceptance depends on where in m²_miss the event lies (seed 000 Sec. 6:
+    /// A(m²_miss) falls towards the endpoint); an HNL's true m²_miss is m_N².
+    case missingMassSquaredTable(m2GeV2: [Double], acceptances: [Double])
 }

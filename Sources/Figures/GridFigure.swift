@@ -36,8 +36,19 @@ public enum GridFigure {
             for segment in segments {
                 panel.add(.line(Line(points: [segment.0, segment.1], color: Palette.ink, width: 1.0)))
             }
-            if let middle = segments.dropFirst(segments.count / 2).first {
-                let at = DataPoint(0.5 * (middle.0.x + middle.1.x), 0.5 * (middle.0.y + middle.1.y))
+            // The label on the segment nearest the middle of the plot (away from the frame and the
+            // corner label); a contour of a single segment, cut off by a corner, gets none.
+            func scaled(_ p: DataPoint) -> (Double, Double) {
+                func unit(_ v: Double, _ axis: Axis) -> Double {
+                    axis.scale == .log ? (log(v) - log(axis.lower)) / (log(axis.upper) - log(axis.lower)) : (v - axis.lower) / (axis.upper - axis.lower)
+                }
+                return (unit(p.x, xAxis), unit(p.y, yAxis))
+            }
+            let midpoints = segments.map { DataPoint(0.5 * ($0.0.x + $0.1.x), 0.5 * ($0.0.y + $0.1.y)) }
+            if segments.count > 1, let at = midpoints.min(by: { a, b in
+                let (ax, ay) = scaled(a), (bx, by) = scaled(b)
+                return (ax - 0.5) * (ax - 0.5) + (ay - 0.45) * (ay - 0.45) < (bx - 0.5) * (bx - 0.5) + (by - 0.45) * (by - 0.45)
+            }) {
                 panel.add(.text(TextAnnotation(powerMarkup(level), at: at, color: Color.white, sizePt: 9)))
             }
             level += step

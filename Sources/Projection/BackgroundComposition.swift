@@ -23,6 +23,12 @@ public struct BackgroundComposition: Sendable {
             self.relativeUncertainty = relativeUncertainty
             self.group = group
         }
+
+        /// δb of this component in a region: what the source states (a cut table's δN_exp), else
+        /// the relative uncertainty times its events.
+        public func uncertainty(of estimate: BackgroundEstimate) -> Double {
+            estimate.statedUncertainty ?? relativeUncertainty * estimate.events
+        }
     }
 
     /// The background in one region: the total, its uncertainty δb, and each component's part.
@@ -46,12 +52,12 @@ public struct BackgroundComposition: Sendable {
     public func estimate(in region: SignalRegion) -> Estimate {
         let parts = components.map { $0.source.events(in: region) }
         guard parts.count != 1 else {
-            return Estimate(total: parts[0], uncertainty: components[0].relativeUncertainty * parts[0].events, components: parts)
+            return Estimate(total: parts[0], uncertainty: components[0].uncertainty(of: parts[0]), components: parts)
         }
         let events = parts.reduce(0) { $0 + $1.events }
         let mc = parts.reduce(0) { $0 + $1.mcUncertainty * $1.mcUncertainty }.squareRoot()
         let before: Double? = parts.allSatisfy { $0.eventsBeforeVeto != nil } ? parts.reduce(0) { $0 + ($1.eventsBeforeVeto ?? 0) } : nil
-        let uncertainties = zip(components, parts).map { (uncertainty: $0.relativeUncertainty * $1.events, group: $0.group) }
+        let uncertainties = zip(components, parts).map { (uncertainty: $0.uncertainty(of: $1), group: $0.group) }
         return Estimate(total: BackgroundEstimate(events: events, mcUncertainty: mc, eventsBeforeVeto: before),
                         uncertainty: Self.combinedUncertainty(uncertainties), components: parts)
     }

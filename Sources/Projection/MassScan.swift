@@ -160,14 +160,11 @@ public struct MassScan: Sendable {
     /// A continuum (K+ → μ+ ν X): the smeared spectrum per unit B above m0², m0² fixed or the
     /// grid value with the strongest expected CLs limit (seed 000 Sec. 6).
     func continuumHypothesis(massGeV: Double, scenario: Variant, kaonDecays: Double, background: BackgroundComposition) -> Hypothesis {
-        let detector = scenario.detector
         let analysis = scenario.analysis
-        guard let spectrum = channel.continuumSpectrum(mediator: scenario.mediator ?? .scalar, massGeV: massGeV) else {
+        guard let signal = continuumSignal(massGeV: massGeV, scenario: scenario, kaonDecays: kaonDecays) else {
             return Hypothesis(signal: NoSignal(), region: .above(thresholdGeV2: 0), acceptance: 0)
         }
-        let signal = ContinuumSignal(spectrum: spectrum, kaonDecays: kaonDecays, acceptance: detector.signalAcceptance,
-                                     resolution: detector.resolution, tail: detector.resolutionTail,
-                                     visibleDecayFraction: detector.visibleDecayFraction)
+        let spectrum = signal.spectrum
         let threshold: Double
         switch analysis.window {
         case .cut(let fixed): threshold = fixed
@@ -184,6 +181,18 @@ public struct MassScan: Sendable {
                           cutGeV2: threshold,
                           branchingFractionPerCouplingSquared: channel == .kaonToMuonNeutrinoX
                               ? MuonNeutrinoMediatorRate(mediator: scenario.mediator ?? .scalar, mediatorMassGeV: massGeV).branchingFractionPerCouplingSquared : nil)
+    }
+}
+
+extension MassScan {
+    /// The smeared continuum signal of one hypothesis (docs/physics.md §10.3); nil when the
+    /// mediator mass lies outside the kinematic range.
+    func continuumSignal(massGeV: Double, scenario: Variant, kaonDecays: Double) -> ContinuumSignal? {
+        let detector = scenario.detector
+        guard let spectrum = channel.continuumSpectrum(mediator: scenario.mediator ?? .scalar, massGeV: massGeV) else { return nil }
+        return ContinuumSignal(spectrum: spectrum, kaonDecays: kaonDecays, acceptance: detector.signalAcceptance,
+                               resolution: detector.resolution, tail: detector.resolutionTail,
+                               visibleDecayFraction: detector.visibleDecayFraction)
     }
 }
 

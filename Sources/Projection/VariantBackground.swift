@@ -112,6 +112,8 @@ public enum VariantBackground {
             case .forKaonDecays(let stated):
                 return TabulatedBackground(table: table, kaonDecays: kaonDecays, tableKaonDecays: stated)
             }
+        case .cutTable(let path):
+            return try CutTableBackground.read(path: path, for: scenario, channel: channel)
         }
     }
 }

@@ -17,7 +17,9 @@ import Physics
 /// list whole.
 enum BackgroundDecoding {
     static let sourceKeys = ["model", "process", "table"]
-    static let keys = sourceKeys + ["normalisation", "label", "uncertainty", "group", "emission", "rejection", "mirror"]
+    static let keys = sourceKeys + ["normalisation", "kind", "label", "uncertainty", "group", "emission", "rejection", "mirror"]
+    static let kindExpected = "spectrum (a dN/dm2_miss table, the default) or above (N_exp and dN_exp above each cut m0^2)"
+    static let cutTableExpected = "a table of m0_GeV2,n_exp,dn_exp (relative to the scenario's folder)"
     static let expected = "{model: radiative}, {process: <decay>} or {table: <file.csv>, normalisation: per_kaon_decay | {kaon_decays: <N>}}, with optional label, uncertainty and group; or a list of them"
     static let tableExpected = "a dN/dm2_miss table file (relative to the scenario's folder)"
     static let normalisationExpected = "per_kaon_decay, or {kaon_decays: <N>} for a table made for N kaon decays"
@@ -76,6 +78,10 @@ enum BackgroundDecoding {
                        "given together with \(key) (line \(entry.keyPosition.line))", expected: "one of model, process or table")
             return nil
         }
+        if key != "table", let kind = reader.entry("kind") {
+            log.report(at: kind.keyPosition, path: kind.value.path, "applies to a background table, not to a \(key)", expected: "{\(key): …} without kind")
+            return nil
+        }
         if key != "table", let normalisation = reader.entry("normalisation") {
             log.report(at: normalisation.keyPosition, path: normalisation.value.path,
                        "applies to a background table, not to a \(key)", expected: "{\(key): …} without normalisation")
@@ -88,7 +94,12 @@ enum BackgroundDecoding {
                                           expected: "radiative (K+ -> pi0 l+ nu gamma / K+ -> l+ nu gamma with the photon veto)", log: log)
         case "process":
             source = decodeProcess(entry.value, context: context)
+        case "table" where reader.entry("kind")?.value.scalar == "above":
+            source = decodeCutTable(entry.value, reader: reader, context: context)
         default:
+            if let kind = reader.optional("kind"), ValueDecoding.choice(kind, [("spectrum", true), ("above", true)], expected: kindExpected, log: log) == nil {
+                return nil
+            }
             let mirrored = reader.optional("mirror")?.scalar == "true"
             let path = context.readableFile(entry.value, as: mirrored ? .mirroredBackgroundTable : .backgroundTable, expected: tableExpected)
             let normalisation = reader.required("normalisation", expected: normalisationExpected).flatMap { decodeNormalisation($0, log: log) }
@@ -121,6 +132,27 @@ enum BackgroundDecoding {
                                    rejection: rejection, mirrored: mirror ?? false)
     }
 
+    /// `{table: cut.csv, kind: above}`: N_exp(m0²) and δN_exp(m0²) above each cut, for the cut
+    /// region of a continuum channel. The table's δN_exp is the uncertainty, and its counts are
+    /// for the variant's exposure, so `uncertainty`, `normalisation`, `mirror` and `rejection`
+    /// do not apply.
+    private static func decodeCutTable(_ node: SourceNode, reader: MappingReader, context: DecodingContext) -> BackgroundSource? {
+        let log = context.log
+        if let channel = context.channel, !channel.isContinuum {
+            let kind = reader.entry("kind")!
+            log.report(at: kind.keyPosition, path: kind.value.path, "'above' describes a cut m2_miss > m0^2, which \(channel.name) does not use (it counts in a window)",
+                       expected: "kind: above only for K+ -> mu+ nu X or K+ -> mu+ nu nu nubar; a dN/dm2_miss table (kind: spectrum) here")
+            return nil
+        }
+        for key in ["normalisation", "uncertainty", "mirror", "rejection"] {
+            guard let other = reader.entry(key) else { continue }
+            log.report(at: other.keyPosition, path: other.value.path, "does not apply to a table of kind: above (its n_exp is for the variant's exposure and its dn_exp is the uncertainty)",
+                       expected: "{table: <file.csv>, kind: above} without \(key)")
+            return nil
+        }
+        return context.readableFile(node, as: .cutTable, expected: cutTableExpected).map { .cutTable(path: $0) }
+    }
+
     /// `emission:` of a radiative process: inner bremsstrahlung alone, or with the
     /// structure-dependent terms (K+ → l+ ν γ only).
     private static func decodeEmission(_ node: SourceNode, source: BackgroundSource?, context: DecodingContext) -> RadiativeEmission? {
@@ -146,7 +178,7 @@ enum BackgroundDecoding {
         guard case .process(let process) = source, process.acceptsRejection else {
             let what: String
             switch source {
-            case .table: what = "a table"
+            case .table, .cutTable: what = "a table"
             case .radiative: what = "the radiative model"
             case .process(let process): what = "'\(process.rawValue)'"
             }

@@ -45,13 +45,23 @@ public enum BackgroundTableFile {
         }
     }
 
+    /// A table of N_exp and δN_exp above each cut (`background: {table: …, kind: above}`).
+    public static func readCut(path: String) -> Result<CutTable, Failure> {
+        read(path: path) { text, source throws(BackgroundTableError) in try CutTable.parse(text, source: source) }
+    }
+
     public static func read(path: String) -> Result<BackgroundTable, Failure> {
+        read(path: path) { text, source throws(BackgroundTableError) in try BackgroundTable.parse(text, source: source) }
+    }
+
+    /// The file at `path` read and parsed by `parse`.
+    private static func read<Table>(path: String, parse: (String, String) throws(BackgroundTableError) -> Table) -> Result<Table, Failure> {
         switch InputFile.readText(path: path, maximumBytes: maximumFileBytes) {
         case .failure(let problem):
             return .failure(.file(path: path, problem: problem))
         case .success(let text):
             do {
-                return .success(try BackgroundTable.parse(text, source: path))
+                return .success(try parse(text, path))
             } catch {
                 return .failure(.content(error))
             }

@@ -191,13 +191,18 @@ enum DetectorDecoding {
         guard let elements = node.elements else {
             return ValueDecoding.number(node, range: .positiveFraction, expected: acceptanceExpected, log: log).map { .constant($0) }
         }
-        let table = PointTableDecoding(xKey: "mass", xDimension: .mass, xExpected: "an HNL mass >= 0 like 125 MeV",
-                                       yKey: "acceptance", yExpected: "an acceptance in [0, 1]")
+        // Points in true m²_miss when the first point names m2_miss, else in mass.
+        let inMissingMass = elements.first?.entries?.contains { $0.key == "m2_miss" } ?? false
+        let table = inMissingMass
+            ? PointTableDecoding(xKey: "m2_miss", xDimension: .massSquared, xExpected: "a true m2_miss >= 0 like 0.1 GeV^2",
+                                 yKey: "acceptance", yExpected: "an acceptance in [0, 1]")
+            : PointTableDecoding(xKey: "mass", xDimension: .mass, xExpected: "an HNL mass >= 0 like 125 MeV",
+                                 yKey: "acceptance", yExpected: "an acceptance in [0, 1]")
         guard let points = table.decode(elements, listNode: node, log: log) else { return nil }
         guard points.ys.contains(where: { $0 > 0 }) else {
-            log.report(node, "every acceptance in the table is 0", expected: "an acceptance > 0 at some mass")
+            log.report(node, "every acceptance in the table is 0", expected: "an acceptance > 0 at some \(inMissingMass ? "m2_miss" : "mass")")
             return nil
         }
-        return .table(massesGeV: points.xs, acceptances: points.ys)
+        return inMissingMass ? .missingMassSquaredTable(m2GeV2: points.xs, acceptances: points.ys) : .table(massesGeV: points.xs, acceptances: points.ys)
     }
 }

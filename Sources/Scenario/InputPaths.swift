@@ -5,7 +5,7 @@ extension ScenarioFile {
     public var inputPaths: [String] {
         var paths = [path]
         for variant in variants {
-            for component in variant.background { if case .table(let table, _) = component.source { paths.append(table) } }
+            for component in variant.background { if let table = component.source.tablePath { paths.append(table) } }
         }
         for reference in figure.references {
             if case .file(let curve, _, _) = reference { paths.append(curve) }

@@ -7,6 +7,8 @@ public struct NamedFiles {
         case backgroundTable
         /// A background table of the m²_miss ≤ 0 side, to be mirrored.
         case mirroredBackgroundTable
+        /// N_exp and δN_exp above each cut m0² (`CutTable`).
+        case cutTable
         case referenceCurve
     }
 
@@ -39,6 +41,7 @@ public struct NamedFiles {
             switch kind {
             case .backgroundTable: return BackgroundTableFile.read(path: path).failure?.problem
             case .mirroredBackgroundTable: return BackgroundTableFile.read(path: path, mirrored: true).failure?.problem
+            case .cutTable: return BackgroundTableFile.readCut(path: path).failure?.problem
             case .referenceCurve: return ReferenceCurveFile.read(path: path).failure?.problem
             }
         }

@@ -151,14 +151,27 @@ public enum BackgroundSource: Sendable, Equatable {
     case process(BackgroundProcess)
     /// A user table dN/dm²_miss (absolute path, resolved against the scenario's folder).
     case table(path: String, normalisation: TableNormalisation)
+    /// A user table of N_exp(m0²) and δN_exp(m0²) above each cut m²_miss > m0², for the
+    /// variant's exposure (`{table: …, kind: above}`; `CutTable`).
+    case cutTable(path: String)
 
     /// Whether the tool generates it (and so needs the photon-veto model).
     public var isGenerated: Bool { !isTable }
 
     /// Whether it is a user table.
     public var isTable: Bool {
-        if case .table = self { return true }
-        return false
+        switch self {
+        case .table, .cutTable: return true
+        case .radiative, .process: return false
+        }
+    }
+
+    /// The user table's path, if it is one.
+    public var tablePath: String? {
+        switch self {
+        case .table(let path, _), .cutTable(let path): return path
+        case .radiative, .process: return nil
+        }
     }
 
     /// The process generated for `channel`, nil for a table.
@@ -166,7 +179,7 @@ public enum BackgroundSource: Sendable, Equatable {
         switch self {
         case .radiative: return BackgroundProcess(RadiativeProcess(backgroundFor: channel))
         case .process(let process): return process
-        case .table: return nil
+        case .table, .cutTable: return nil
         }
     }
 }
@@ -220,7 +233,7 @@ public struct BackgroundComponent: Sendable, Equatable {
         if let label { return label }
         switch source {
         case .radiative, .process: return source.process(for: channel)?.rawValue ?? "background"
-        case .table(let path, _): return (path as NSString).lastPathComponent
+        case .table(let path, _), .cutTable(let path): return (path as NSString).lastPathComponent
         }
     }
 }

@@ -192,6 +192,7 @@ enum ParameterSchema {
             ("process", .text("a choice of decay")),
             ("table", .text("a file name")),
             ("normalisation", .mapping([("kaon_decays", .leaf(.number))])),
+            ("kind", .text("a choice (spectrum, above)")),
             ("label", .text("a name")),
             ("uncertainty", .leaf(.number)),
             ("group", .text("a name")),

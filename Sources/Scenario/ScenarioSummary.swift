@@ -69,7 +69,7 @@ public enum ScenarioSummary {
     /// else one line per component with its source, uncertainty and correlation group.
     private static func backgroundLines(_ scenario: Variant, channel: Channel) -> [String] {
         if scenario.background == [BackgroundComponent(.radiative)] { return ["background: radiative (built-in generator)"] }
-        if scenario.background.count == 1, case .table = scenario.background[0].source, scenario.background[0] == BackgroundComponent(scenario.background[0].source) {
+        if scenario.background.count == 1, scenario.background[0].source.isTable, scenario.background[0] == BackgroundComponent(scenario.background[0].source) {
             return ["background: " + sourceText(scenario.background[0].source, channel: channel)]
         }
         return ["background: \(scenario.background.count) component(s)"] + scenario.background.map { component in
@@ -93,6 +93,8 @@ public enum ScenarioSummary {
             case .forKaonDecays(let n): norm = "for \(sci(n)) kaon decays"
             }
             return "table \(path) (\(norm))"
+        case .cutTable(let path):
+            return "table \(path) (N_exp and dN_exp above each m0^2)"
         }
     }
 
@@ -164,6 +166,8 @@ public enum ScenarioSummary {
         case .constant(let value): return plain(value)
         case .table(let masses, _):
             return "table of \(masses.count) points, \(mev(masses.first ?? 0)) to \(mev(masses.last ?? 0))"
+        case .missingMassSquaredTable(let m2s, _):
+            return "table of \(m2s.count) points in m2_miss, \(plain(m2s.first ?? 0)) to \(plain(m2s.last ?? 0)) GeV^2"
         }
     }
 

@@ -6,11 +6,15 @@ public struct BackgroundEstimate: Sendable, Equatable {
     public var mcUncertainty: Double
     /// Expected events before the veto; nil when unknown (user tables are after the veto).
     public var eventsBeforeVeto: Double?
+    /// The systematic uncertainty δb the source states itself (a user's N_exp ± δN_exp above a
+    /// cut); nil: the component's relative uncertainty applies.
+    public var statedUncertainty: Double?
 
-    public init(events: Double, mcUncertainty: Double, eventsBeforeVeto: Double?) {
+    public init(events: Double, mcUncertainty: Double, eventsBeforeVeto: Double?, statedUncertainty: Double? = nil) {
         self.events = events
         self.mcUncertainty = mcUncertainty
         self.eventsBeforeVeto = eventsBeforeVeto
+        self.statedUncertainty = statedUncertainty
     }
 
     /// ⟨ε_bkg⟩ of seed 001 Eq. (2): after-veto over before-veto events in the window.

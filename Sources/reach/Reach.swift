@@ -7,6 +7,6 @@ struct Reach: ParsableCommand {
         commandName: "reach",
         abstract: "Plan missing-mass searches for heavy neutral leptons in K+ decays.",
         version: "0.1.0",
-        subcommands: [BackgroundCommand.self, BranchingCommand.self, ExportCommand.self, LimitCommand.self, PlotBackgroundCommand.self, PlotCommand.self, ProjectCommand.self, ReferencesCommand.self, ScanCommand.self, SpectrumCommand.self, ValidateCommand.self]
+        subcommands: [BackgroundCommand.self, BranchingCommand.self, ExportCommand.self, LimitCommand.self, PlotBackgroundCommand.self, PlotCommand.self, PlotCutCommand.self, ProjectCommand.self, ReferencesCommand.self, ScanCommand.self, SpectrumCommand.self, ValidateCommand.self]
     )
 }

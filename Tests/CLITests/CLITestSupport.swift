@@ -212,6 +212,20 @@ enum TestScenarios {
 
     """
 
+    /// K+ -> mu+ nu nu nubar above a cut, with A⁰ = 0.277 and σ(m²_miss) = 1.5e-3 GeV² (seed 000).
+    static func continuum(kaonDecays: String, background: String, region: String, uncertainty: String = "") -> String {
+        """
+        title: Cut test scenario
+        channel: K+ -> mu+ nu nu nubar
+        base:
+          exposure: { streams: [{ name: all, kaon_decays: \(kaonDecays) }] }
+          detector: { resolution: 1.5e-3 GeV^2, signal_acceptance: 0.277 }
+          background: \(background)
+          analysis: { region: \(region), statistic: cls-expected, confidence: 0.90\(uncertainty) }
+
+        """
+    }
+
     /// A flat reconstructed spectrum of 1e6 events per GeV² for 3e10 kaon decays.
     static let flatTable = """
     # flat test background
