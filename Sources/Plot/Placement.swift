@@ -37,6 +37,21 @@ enum Placement {
         width: Double, height: Double, side: FillSide, runs: [[PagePoint]], area: PageRect,
         inset: Double, gap: Double, samples: [PagePoint], forbidden: [PagePoint] = [], obstacles: [PageRect]
     ) -> PageRect? {
+        if let rect = regionLabel(width: width, height: height, side: side, runs: runs, area: area, inset: inset, gap: gap,
+                                  samples: samples, forbidden: forbidden, obstacles: obstacles, coverage: 1) {
+            return rect
+        }
+        // A region narrower than its label (or whose curve climbs to the frame across it): the
+        // box may reach beyond the curve's x extent, as long as it still stands on the filled
+        // side of the curve over at least half its width.
+        return regionLabel(width: width, height: height, side: side, runs: runs, area: area, inset: inset, gap: gap,
+                           samples: samples, forbidden: forbidden, obstacles: obstacles, coverage: 0.5)
+    }
+
+    private static func regionLabel(
+        width: Double, height: Double, side: FillSide, runs: [[PagePoint]], area: PageRect,
+        inset: Double, gap: Double, samples: [PagePoint], forbidden: [PagePoint], obstacles: [PageRect], coverage: Double
+    ) -> PageRect? {
         let inner = area.insetBy(inset)
         guard inner.width > width, inner.height > height else { return nil }
         var best: (rect: PageRect, score: Double)?
@@ -46,7 +61,7 @@ enum Placement {
             let x1 = x0 + width
             // The curve's extreme over [x0, x1] on the side of the fill; the box must
             // lie entirely within the x extent of the curve.
-            guard let (extreme, mean) = envelope(runs, x0, x1, side: side) else { continue }
+            guard let (extreme, mean) = envelope(runs, x0, x1, side: side, coverage: coverage) else { continue }
             let y: Double
             switch side {
             case .above:
@@ -73,7 +88,7 @@ enum Placement {
     /// (extreme, mean) page y of the curve over [x0, x1]: the minimum for a region
     /// above the curve (smallest page y is highest), the maximum for one below. Nil if
     /// the curve does not cover the whole interval.
-    static func envelope(_ runs: [[PagePoint]], _ x0: Double, _ x1: Double, side: FillSide) -> (Double, Double)? {
+    static func envelope(_ runs: [[PagePoint]], _ x0: Double, _ x1: Double, side: FillSide, coverage: Double = 1) -> (Double, Double)? {
         var extreme: Double?
         var sum = 0.0, n = 0.0
         var covered: [(Double, Double)] = []
@@ -94,6 +109,7 @@ enum Placement {
             }
         }
         guard let e = extreme, n > 0 else { return nil }
+        if coverage < 1 { return n >= coverage * (x1 - x0) ? (e, sum / n) : nil }
         // The union of covered intervals must span [x0, x1].
         covered.sort { $0.0 < $1.0 }
         var reach = x0
