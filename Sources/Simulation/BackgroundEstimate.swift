@@ -43,6 +43,22 @@ public struct SpectrumBin: Sendable, Equatable {
         self.afterVeto = afterVeto
         self.uncertaintyAfterVeto = uncertaintyAfterVeto
     }
+
+    /// Bins of width `binWidthGeV2` covering `rangeGeV2` (the last one may reach beyond it),
+    /// each filled by `integrate(lo, hi)`: the events in [lo, hi] before and after the veto with
+    /// their MC variances — the one binning of every spectrum the tool writes.
+    static func bins(binWidthGeV2: Double, rangeGeV2: ClosedRange<Double>,
+                     integrate: (_ lo: Double, _ hi: Double) -> (before: Double, after: Double, beforeVariance: Double, afterVariance: Double)) -> [SpectrumBin] {
+        precondition(binWidthGeV2 > 0, "spectrum bin width must be positive")
+        let count = max(1, Int(((rangeGeV2.upperBound - rangeGeV2.lowerBound) / binWidthGeV2).rounded(.up)))
+        return (0..<count).map { index in
+            let lo = rangeGeV2.lowerBound + Double(index) * binWidthGeV2
+            let sums = integrate(lo, lo + binWidthGeV2)
+            return SpectrumBin(m2GeV2: lo + 0.5 * binWidthGeV2, widthGeV2: binWidthGeV2,
+                               beforeVeto: sums.before, uncertaintyBeforeVeto: sums.beforeVariance.squareRoot(),
+                               afterVeto: sums.after, uncertaintyAfterVeto: sums.afterVariance.squareRoot())
+        }
+    }
 }
 
 /// Anything that predicts the background in a region of reconstructed m²_miss: the built-in

@@ -155,14 +155,9 @@ public struct BackgroundModel: MissingMassBackground {
     /// The reconstructed m²_miss histogram for N_K: events per bin of width `binWidthGeV2`
     /// covering `rangeGeV2`, before and after the veto (Fig. 2 of seed 001 is `beforeVeto`).
     public func spectrum(binWidthGeV2: Double, rangeGeV2: ClosedRange<Double>) -> [SpectrumBin] {
-        precondition(binWidthGeV2 > 0, "spectrum bin width must be positive")
-        let count = max(1, Int(((rangeGeV2.upperBound - rangeGeV2.lowerBound) / binWidthGeV2).rounded(.up)))
-        return (0..<count).map { index in
-            let lo = rangeGeV2.lowerBound + Double(index) * binWidthGeV2
-            let sums = integrate(lo: lo, hi: lo + binWidthGeV2)
-            return SpectrumBin(m2GeV2: lo + 0.5 * binWidthGeV2, widthGeV2: binWidthGeV2,
-                               beforeVeto: sums.before, uncertaintyBeforeVeto: sums.beforeVariance.squareRoot(),
-                               afterVeto: sums.after, uncertaintyAfterVeto: sums.variance.squareRoot())
+        SpectrumBin.bins(binWidthGeV2: binWidthGeV2, rangeGeV2: rangeGeV2) { lo, hi in
+            let sums = integrate(lo: lo, hi: hi)
+            return (sums.before, sums.after, sums.beforeVariance, sums.variance)
         }
     }
 }

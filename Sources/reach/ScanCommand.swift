@@ -125,19 +125,25 @@ struct ScanCommand: ParsableCommand {
             throw UsageFailure("--mass \(problem)")
         }
         let overrideSets = values.map { [ScenarioOverride(parameter: parameter, value: $0, variantIndex: index, origin: "--values")] }
-        let variations: [ScenarioFile]
-        switch ScenarioLoader.loadVariations(path: path, knownReferenceIDs: ScenarioInput.knownReferenceIDs, overrideSets: overrideSets,
-                                             document: documents.count > 1 ? documentIndex : nil) {
-        case .success(let files): variations = files
-        case .failure(let errors):
-            StandardError.write(lines: errors.lines)
-            throw ExitStatus.inputData
-        }
+        let variations = try Self.variations(path: path, documents: documents, documentIndex: documentIndex, overrideSets: overrideSets)
         let projector = Projector(generation: simulation.generation, workers: simulation.workers)
         do {
             return try projector.scan(variations, values: values, parameter: parameter, variant: index, massGeV: massGeV, progress: progress)
         } catch {
             throw InputFailure("\(error)")
+        }
+    }
+
+    /// The file decoded once per set of overrides (problems to stderr, one line each, and the
+    /// input-data exit status): what a scan or a grid projects.
+    private static func variations(path: String, documents: [ScenarioFile], documentIndex: Int,
+                                   overrideSets: [[ScenarioOverride]]) throws -> [ScenarioFile] {
+        switch ScenarioLoader.loadVariations(path: path, knownReferenceIDs: ScenarioInput.knownReferenceIDs, overrideSets: overrideSets,
+                                             document: documents.count > 1 ? documentIndex : nil) {
+        case .success(let files): return files
+        case .failure(let errors):
+            StandardError.write(lines: errors.lines)
+            throw ExitStatus.inputData
         }
     }
 
@@ -156,14 +162,7 @@ struct ScanCommand: ParsableCommand {
                  ScenarioOverride(parameter: parameters.1, value: second, variantIndex: index, origin: "--values")]
             }
         }
-        let variations: [ScenarioFile]
-        switch ScenarioLoader.loadVariations(path: path, knownReferenceIDs: ScenarioInput.knownReferenceIDs, overrideSets: overrideSets,
-                                             document: documents.count > 1 ? documentIndex : nil) {
-        case .success(let files): variations = files
-        case .failure(let errors):
-            StandardError.write(lines: errors.lines)
-            throw ExitStatus.inputData
-        }
+        let variations = try Self.variations(path: path, documents: documents, documentIndex: documentIndex, overrideSets: overrideSets)
         let projector = Projector(generation: simulation.generation, workers: simulation.workers)
         do {
             return try projector.grid(variations, first: parameters.0, firstValues: values.0, second: parameters.1, secondValues: values.1,
