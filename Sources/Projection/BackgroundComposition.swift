@@ -52,14 +52,20 @@ public struct BackgroundComposition: Sendable {
     public func estimate(in region: SignalRegion) -> Estimate {
         let parts = components.map { $0.source.events(in: region) }
         guard parts.count != 1 else {
-            return Estimate(total: parts[0], uncertainty: components[0].uncertainty(of: parts[0]), components: parts)
+            return Estimate(total: parts[0], uncertainty: uncertainty(of: parts), components: parts)
         }
         let events = parts.reduce(0) { $0 + $1.events }
         let mc = parts.reduce(0) { $0 + $1.mcUncertainty * $1.mcUncertainty }.squareRoot()
         let before: Double? = parts.allSatisfy { $0.eventsBeforeVeto != nil } ? parts.reduce(0) { $0 + ($1.eventsBeforeVeto ?? 0) } : nil
-        let uncertainties = zip(components, parts).map { (uncertainty: $0.uncertainty(of: $1), group: $0.group) }
         return Estimate(total: BackgroundEstimate(events: events, mcUncertainty: mc, eventsBeforeVeto: before),
-                        uncertainty: Self.combinedUncertainty(uncertainties), components: parts)
+                        uncertainty: uncertainty(of: parts), components: parts)
+    }
+
+    /// δb of the composition given each component's estimate in one region (ordered as
+    /// `components`).
+    func uncertainty(of parts: [BackgroundEstimate]) -> Double {
+        guard parts.count != 1 else { return components[0].uncertainty(of: parts[0]) }
+        return Self.combinedUncertainty(zip(components, parts).map { (uncertainty: $0.uncertainty(of: $1), group: $0.group) })
     }
 
     /// δb of several components: linear sums within each group, then the groups and the
