@@ -74,8 +74,10 @@ struct ExactCLs: Sendable {
 
     /// The q-quantile n_q of the background-only count distribution and its CDF at n_q (= CLb).
     ///
-    /// Galloping search from a guess, then bisection on the integers: O(log) CDF evaluations
-    /// even where the guess is far off. The search starts at the continuous quantile
+    /// Newton steps on the integers from a guess, each the CDF's distance to q over its slope
+    /// P(n) (known with F(n) from the same quadrature), kept inside the bracket by bisection
+    /// and by doubling steps while it is open: one or two CDF evaluations near a good guess,
+    /// O(log) even where the guess is far off. The search starts at the continuous quantile
     /// `continuous` if given (n_q is the integer at or above it minus ½), else at a
     /// Cornish–Fisher guess (mean b, variance b + δb², third cumulant b), or where the prior
     /// dominates (δb² > b) at the prior's own q-quantile b′_q smeared by the Poisson part,
@@ -112,43 +114,41 @@ struct ExactCLs: Sendable {
             known[n] = value
             return value
         }
-        func cdf(_ n: Int) -> Double { evaluate(n).cumulative }
-        // Invariant once bracketed: F(below) < q ≤ F(above).
-        var above: (n: Int, cumulative: Double)
-        var below: Int
-        let first = evaluate(guess)
-        if first.cumulative >= q {
-            // P(n′ ≤ n − 1) = P(n′ ≤ n) − P(n′ = n) from the same quadrature settles most cases.
-            if guess == 0 || guess == lowest + 1 || first.cumulative - first.probability < q { return (guess, first.cumulative) }
-            above = (guess, first.cumulative)
-            var step = 2
-            while true {
-                let candidate = max(0, lowest, above.n - step)
-                let value = cdf(candidate)
-                if value < q { below = candidate; break }
-                above = (candidate, value)
-                if candidate == 0 { return above }
-                step *= 2
+        // Invariant: F(lowest) < q ≤ F(highest) (−1 and largestCount + 1 stand for unknown ends).
+        // Each evaluation gives F(n) and P(n) = F(n) − F(n − 1), the CDF's slope per count there,
+        // so the next count is a Newton step (q − F)/P away — on the integers, inside the
+        // bracket, bisecting where the step would leave it and at most doubling a growing step
+        // where the bracket is still open. Near the guess one or two evaluations settle it.
+        var n = guess
+        var reach = max(1.0, spread)
+        while true {
+            let value = evaluate(n)
+            let next: Double
+            if value.cumulative >= q {
+                // P(n′ ≤ n − 1) = F(n) − P(n) from the same quadrature settles most cases.
+                if n == 0 || n == lowest + 1 || value.cumulative - value.probability < q { return (n, value.cumulative) }
+                highest = n - 1
+                next = Double(n) - 1 - ((value.cumulative - value.probability - q) / value.probability).rounded(.down)
+            } else {
+                lowest = n
+                if n == Self.largestCount { return (n, value.cumulative) }
+                next = Double(n) + max(1, ((q - value.cumulative) / value.probability).rounded(.up))
             }
-        } else {
-            below = guess
-            var step = 1
-            while true {
-                // Never beyond `largestCount`: there F has reached q for any experiment the
-                // exact method is used for (b + 8 δb ≪ 10¹⁵); if not, the quantile is taken there.
-                let candidate = min(below + step, highest, Self.largestCount)
-                let value = cdf(candidate)
-                if value >= q || candidate == Self.largestCount { above = (candidate, value); break }
-                below = candidate
-                step *= 2
+            if highest == lowest + 1 { return (highest, evaluate(highest).cumulative) }
+            let open = highest > Self.largestCount || lowest < 0
+            // Never beyond `largestCount`: there F has reached q for any experiment the exact
+            // method is used for (b + 8 δb ≪ 10¹⁵); if not, the quantile is taken there.
+            let upperEnd = min(highest, Self.largestCount), lowerEnd = lowest + 1
+            if next.isFinite && next >= Double(lowerEnd) && next <= Double(upperEnd) && (!open || abs(next - Double(n)) <= reach) {
+                n = Int(next)
+            } else if !open {
+                n = lowest + (highest - lowest) / 2
+            } else {
+                let step = Int(min(reach, 1e15))
+                n = value.cumulative >= q ? max(lowerEnd, n - step) : min(upperEnd, n + step)
             }
+            reach *= 2
         }
-        while above.n - below > 1 {
-            let middle = below + (above.n - below) / 2
-            let value = cdf(middle)
-            if value >= q { above = (middle, value) } else { below = middle }
-        }
-        return above
     }
 
     /// The largest count the exact method handles, 10¹⁵ events: integers up to it are exact in
