@@ -96,6 +96,10 @@ public enum ProjectionTable {
     /// Columns whose empty value means "undefined here", not a numeric failure.
     static let undefinedAllowed: Set<String> = ["veto_pass_fraction"]
 
+    /// Columns of one channel's window, empty in a combined curve's rows.
+    static let undefinedInCombination: Set<String> = ["br_per_U2", "kaon_decays_eff", "signal_acceptance", "window_k", "window_signal_fraction",
+                                                      "m2_miss_cut_GeV2", "region_signal_fraction"]
+
     /// Non-finite values in the projection, for stderr: one message per variant and set of
     /// affected mass points, naming the columns, the count and the first mass. Where no signal is
     /// expected at all those points (signal_per_U2 = 0, e.g. B = 0 at and beyond the endpoint)
@@ -107,7 +111,8 @@ public enum ProjectionTable {
         for curve in projection.curves {
             // Columns grouped by the masses where they are not finite, in column order.
             var groups: [(masses: [Double], names: [String])] = []
-            for column in pointColumns(for: [projection.channel]) where !undefinedAllowed.contains(column.name) && column.name != "g_mu_cls_expected" && column.name != "br_per_g2" {
+            for column in pointColumns(for: [projection.channel]) where !undefinedAllowed.contains(column.name) && column.name != "g_mu_cls_expected" && column.name != "br_per_g2"
+                && !(curve.isCombination && undefinedInCombination.contains(column.name)) {
                 let bad = curve.points.filter { !column.value($0).isFinite }
                 guard !bad.isEmpty else { continue }
                 let masses = bad.map(\.massGeV)

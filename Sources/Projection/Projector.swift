@@ -17,6 +17,9 @@ public struct Projector: Sendable {
     /// `progress`, if given, is called on the calling thread as each variant starts, with its
     /// 1-based position among the selected variants and their count (for a progress line).
     public func project(_ file: ScenarioFile, variants: [Int]? = nil, progress: ((_ variant: Int, _ of: Int) -> Void)? = nil) throws -> DocumentProjection {
+        if let combination = file.combination {
+            return try CombinedProjection.project(file, combination: combination, variants: variants, projector: self, progress: progress)
+        }
         let scan = MassScan(channel: file.channel, massesGeV: file.masses.massesGeV, workers: workers)
         let selected = variants ?? Array(file.variants.indices)
         let curves = try selected.enumerated().map { position, index in

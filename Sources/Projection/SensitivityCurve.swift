@@ -13,9 +13,13 @@ public struct SensitivityCurve: Sendable, Equatable {
     public var points: [SensitivityPoint]
     /// The names of the background's components (each point's `backgroundByComponent`).
     public var backgroundComponents: [String]
+    /// Whether the curve combines channels (`combine:`): its per-channel columns (acceptance,
+    /// window, N_K, ⟨ε_bkg⟩) are undefined.
+    public var isCombination: Bool
 
     public init(label: String, kaonDecaysEffective: Double, confidence: Double = 0.90, statistic: Statistic = .medianExclusion,
-                points: [SensitivityPoint], backgroundComponents: [String] = []) {
+                points: [SensitivityPoint], backgroundComponents: [String] = [], isCombination: Bool = false) {
+        self.isCombination = isCombination
         self.label = label
         self.kaonDecaysEffective = kaonDecaysEffective
         self.confidence = confidence

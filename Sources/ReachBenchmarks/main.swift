@@ -21,6 +21,7 @@ if options.costsOnly {
 if options.limitsOnly {
     // Every configuration of the CLs line, fastest of 3 runs each.
     for line in LimitBenchmark.allConfigurations(repetitions: 3) { print(line) }
+    for (label, seconds) in CombinationBenchmark.configurations(repetitions: 3) { print("combination, \(label): \(formatSeconds(seconds))") }
     exit(0)
 }
 let repetitions = 7
@@ -50,6 +51,7 @@ if !options.generatorsOnly {
     do {
         rows.append(try BackgroundBenchmark.run(file: file, workers: workers, repetitions: repetitions))
         rows.append(LimitBenchmark.run(repetitions: 3))
+        rows.append(CombinationBenchmark.run(repetitions: 3))
         rows.append(try ScanBenchmark.shapeFit(file: file, repetitions: 3))
         let fourVariants = ProjectionBenchmark.fourVariants(file)
         let name = (options.scenarioPath as NSString).lastPathComponent + " + 1 variant"

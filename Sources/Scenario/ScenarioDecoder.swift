@@ -86,9 +86,20 @@ public enum ScenarioDecoder {
                 return nil
             }
             let folder = baseDirectory ?? FilePaths.directory(of: path)
-            let decoded = roots.enumerated().map { index, root in
-                decodeDocument(root, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs, files: named,
-                               overrides: overriddenDocument == nil || overriddenDocument == index ? overrides : [], log: log)
+            // Documents first, then the combinations of them (`CombinationDecoding`).
+            var decoded: [(file: ScenarioFile?, identity: DocumentIdentity?)] = roots.enumerated().map { index, root in
+                if CombinationDecoding.isCombination(root) { return (nil, nil) }
+                return decodeDocument(root, path: path, baseDirectory: folder, knownReferenceIDs: knownReferenceIDs, files: named,
+                                      overrides: overriddenDocument == nil || overriddenDocument == index ? overrides : [], log: log)
+            }
+            let parts = decoded.compactMap(\.file)
+            for (index, root) in roots.enumerated() where CombinationDecoding.isCombination(root) {
+                let file = CombinationDecoding.decode(root, path: path, documents: parts, context: { first in
+                    DecodingContext(log: log, channel: first.channel, baseDirectory: folder, files: named, knownReferenceIDs: knownReferenceIDs)
+                }, log: log)
+                let nameNode = root.entries?.first { $0.key == "name" }?.value
+                decoded[index] = (file, file.map { DocumentIdentity(name: $0.documentName, node: nameNode ?? root, isDefault: nameNode == nil,
+                                                                    documentPosition: root.position) })
             }
             checkDistinctNames(decoded.map(\.identity), log: log)
             let files = decoded.compactMap(\.file)

@@ -20,6 +20,9 @@ public struct ScenarioFile: Sendable {
     /// The `name` written in the document (a slug like `kpi0en-veto`), nil when not written;
     /// `documentName` falls back to the channel's default.
     public var name: String?
+    /// For a document that combines others of its file (`combine:`): its parts. Its `channel`,
+    /// `masses` and variant labels are then the first part's.
+    public var combination: Combination?
 
     public init(path: String, title: String, channel: Channel, masses: MassGrid, variants: [Variant], figure: FigureSettings, name: String? = nil) {
         self.name = name
@@ -30,6 +33,27 @@ public struct ScenarioFile: Sendable {
         self.variants = variants
         self.figure = figure
     }
+}
+
+/// The parts of a combined document (`combine: [name, …]`, docs/statistics.md §18): documents of
+/// the same file whose channels share the parameter (|U_l|² of one flavour, or one branching
+/// fraction), projected on the combination's masses; each combined variant takes one variant
+/// of every part.
+public struct Combination: Sendable {
+    public struct Part: Sendable {
+        public var document: ScenarioFile
+        /// For each variant of the combination, the index of the part's variant it takes.
+        public var variantIndices: [Int]
+
+        public init(document: ScenarioFile, variantIndices: [Int]) {
+            self.document = document
+            self.variantIndices = variantIndices
+        }
+    }
+
+    public var parts: [Part]
+
+    public init(parts: [Part]) { self.parts = parts }
 }
 
 /// One projection: exposure, detector, background and analysis.

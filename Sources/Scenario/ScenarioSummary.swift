@@ -28,9 +28,21 @@ public enum ScenarioSummary {
             "  channel: \(file.channel.name) (endpoint \(mev(file.channel.endpointGeV)), constrains |U_\(file.channel.flavour == .electron ? "e" : "mu")|^2)",
             "  masses: \(mev(file.masses.fromGeV)) to \(mev(file.masses.toGeV)) in steps of \(mev(file.masses.stepGeV)) (\(file.masses.massesGeV.count) points)",
         ]
-        for scenario in file.variants {
-            lines.append("  variant '\(scenario.label)':")
-            lines += variantLines(scenario, channel: file.channel).map { "    " + $0 }
+        if let combination = file.combination {
+            // A combination: which variant of each part every combined variant joins.
+            lines.append("  combines: " + combination.parts.map { "'\($0.document.documentName)' (\($0.document.channel.name))" }.joined(separator: ", ")
+                         + " as independent channels (joint likelihood, CLs expected limits)")
+            for (index, scenario) in file.variants.enumerated() {
+                let joined = combination.parts.map { part in
+                    "'\(part.document.documentName)' variant '\(part.document.variants[part.variantIndices[index]].label)'"
+                }
+                lines.append("  variant '\(scenario.label)': " + joined.joined(separator: " + "))
+            }
+        } else {
+            for scenario in file.variants {
+                lines.append("  variant '\(scenario.label)':")
+                lines += variantLines(scenario, channel: file.channel).map { "    " + $0 }
+            }
         }
         lines.append("  figure: " + figureLine(file.figure))
         return lines

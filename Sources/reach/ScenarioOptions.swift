@@ -25,8 +25,15 @@ struct ScenarioOptions: ParsableArguments {
     }
 
     /// The document `--scenario` names (the first when not given).
+    /// A combination (`combine:`) has no background or spectrum of its own: these commands take
+    /// one of its parts.
     func selectedDocument(of documents: [ScenarioFile]) throws -> ScenarioFile {
-        try ScenarioSelector.document(scenario, in: documents)
+        let document = try ScenarioSelector.document(scenario, in: documents)
+        if let combination = document.combination {
+            let parts = combination.parts.map { "'\($0.document.documentName)'" }.joined(separator: ", ")
+            throw UsageFailure("--scenario \(scenario ?? document.documentName): '\(document.documentName)' combines \(parts); this command reads one of them (--scenario NAME), or use reach project / plot / export for the combination")
+        }
+        return document
     }
 
     /// The variants `--variant` keeps in `document` (nil: all of them).
