@@ -109,7 +109,8 @@ public enum HEPDataSubmission {
             let variant = document.variant(of: curve)?.variant
             var common = [HEPDataTable.Qualifier(name: "CL", value: percent(curve.confidence)),
                           .init(name: "variant", value: curve.label),
-                          .init(name: "N_K (effective)", value: TableFormatting.format(curve.kaonDecaysEffective))]
+                          curve.isCombination ? .init(name: "combines", value: curve.parts.map(\.name).joined(separator: " + "))
+                              : .init(name: "N_K (effective)", value: TableFormatting.format(curve.kaonDecaysEffective))]
             if let mediator = variant?.mediator { common.append(.init(name: "mediator", value: mediator.rawValue)) }
             if let analysis = variant?.analysis {
                 let uncertain = curve.points.contains { $0.backgroundUncertainty > 0 }

@@ -15,8 +15,12 @@ public struct ProjectedDocument: Sendable {
     }
 
     /// The scenario's variant of a curve (by label) and its 1-based position in the file.
+    /// A combined curve ("combined: LABEL") is the combination's variant LABEL; a part's curve
+    /// in a combination has none (the part's own document has it).
     func variant(of curve: SensitivityCurve) -> (variant: Variant, number: Int)? {
-        guard let index = scenario.variants.firstIndex(where: { $0.label == curve.label }) else { return nil }
+        let label = curve.isCombination ? String(curve.label.dropFirst(CombinedProjection.labelPrefix.count)) : curve.label
+        guard scenario.combination == nil || curve.isCombination,
+              let index = scenario.variants.firstIndex(where: { $0.label == label }) else { return nil }
         return (scenario.variants[index], index + 1)
     }
 }

@@ -6,7 +6,10 @@ import Statistics
 /// parts' counting windows as independent channels sharing the parameter
 /// (`combinedExpectedLimits`, docs/statistics.md §18). The result holds the combined curves
 /// first (labelled "combined: variant"), then every part's curve (labelled "part: variant").
-enum CombinedProjection {
+public enum CombinedProjection {
+    /// What a combined curve's label starts with, before the variant's label.
+    public static let labelPrefix = "combined: "
+
     static func project(_ file: ScenarioFile, combination: Combination, variants: [Int]?, projector: Projector,
                         progress: ((_ variant: Int, _ of: Int) -> Void)?) throws -> DocumentProjection {
         let selected = variants ?? Array(file.variants.indices)
@@ -20,9 +23,10 @@ enum CombinedProjection {
         var curves: [SensitivityCurve] = []
         for (position, index) in selected.enumerated() {
             progress?(position + 1, selected.count)
-            let parts = combination.parts.indices.map { (variant: combination.parts[$0].document.variants[combination.parts[$0].variantIndices[index]],
+            let parts = combination.parts.indices.map { (name: combination.parts[$0].document.documentName,
+                                                         variant: combination.parts[$0].document.variants[combination.parts[$0].variantIndices[index]],
                                                          curve: partCurves[$0][position]) }
-            curves.append(combinedCurve(label: "combined: " + file.variants[index].label, parts: parts))
+            curves.append(combinedCurve(label: labelPrefix + file.variants[index].label, parts: parts))
         }
         for (partIndex, part) in combination.parts.enumerated() {
             for curve in partCurves[partIndex] {
@@ -41,7 +45,7 @@ enum CombinedProjection {
     }
 
     /// The combined curve of one variant from the parts' curves on the same masses.
-    static func combinedCurve(label: String, parts: [(variant: Variant, curve: SensitivityCurve)]) -> SensitivityCurve {
+    static func combinedCurve(label: String, parts: [(name: String, variant: Variant, curve: SensitivityCurve)]) -> SensitivityCurve {
         let confidence = parts[0].variant.analysis.confidence
         let points = parts[0].curve.points.indices.map { m -> SensitivityPoint in
             let channels = parts.map { part -> CombinedChannel in
@@ -54,7 +58,7 @@ enum CombinedProjection {
                                  mcUncertainties: parts.map { $0.curve.points[m].backgroundMCUncertainty }, confidence: confidence)
         }
         return SensitivityCurve(label: label, kaonDecaysEffective: .nan, confidence: confidence, statistic: .clsExpected, points: points,
-                                isCombination: true)
+                                parts: parts.map { CombinedPart(name: $0.name, prior: $0.variant.analysis.backgroundPrior, points: $0.curve.points) })
     }
 
     /// One combined point: the summed signal per unit parameter and background (δb in

@@ -1,5 +1,6 @@
 import Physics
 import Scenario
+import Statistics
 
 /// The projection of one variant: its label, N_K, the confidence level and statistic of its
 /// analysis, and one point per mass.
@@ -13,19 +14,37 @@ public struct SensitivityCurve: Sendable, Equatable {
     public var points: [SensitivityPoint]
     /// The names of the background's components (each point's `backgroundByComponent`).
     public var backgroundComponents: [String]
-    /// Whether the curve combines channels (`combine:`): its per-channel columns (acceptance,
-    /// window, N_K, ⟨ε_bkg⟩) are undefined.
-    public var isCombination: Bool
+    /// For a combined curve (`combine:`), the parts it joins, each with its points on the same
+    /// masses; empty for one channel.
+    public var parts: [CombinedPart]
+
+    /// Whether the curve combines channels: its per-channel columns (acceptance, window, N_K,
+    /// ⟨ε_bkg⟩) are undefined.
+    public var isCombination: Bool { !parts.isEmpty }
 
     public init(label: String, kaonDecaysEffective: Double, confidence: Double = 0.90, statistic: Statistic = .medianExclusion,
-                points: [SensitivityPoint], backgroundComponents: [String] = [], isCombination: Bool = false) {
-        self.isCombination = isCombination
+                points: [SensitivityPoint], backgroundComponents: [String] = [], parts: [CombinedPart] = []) {
+        self.parts = parts
         self.label = label
         self.kaonDecaysEffective = kaonDecaysEffective
         self.confidence = confidence
         self.statistic = statistic
         self.points = points
         self.backgroundComponents = backgroundComponents
+    }
+}
+
+/// One part of a combined curve: its document's name, the background prior of its variant and
+/// its points (the counting window each combined point joins).
+public struct CombinedPart: Sendable, Equatable {
+    public var name: String
+    public var prior: BackgroundUncertaintyModel
+    public var points: [SensitivityPoint]
+
+    public init(name: String, prior: BackgroundUncertaintyModel, points: [SensitivityPoint]) {
+        self.name = name
+        self.prior = prior
+        self.points = points
     }
 }
 

@@ -119,6 +119,34 @@ final class ExportCLITests: CLITestCase {
         }
     }
 
+    /// A combination's workspaces hold one channel per part sharing `mu`, each background with
+    /// its own modifier: pyhf's model is `reach`'s asymptotic combination (CCGV's Asimov profile
+    /// likelihood, docs/statistics.md §18), so the expected medians agree to well below 1 % (measured
+    /// 10⁻⁶) where the combination is asymptotic (every part's b ≥ 100).
+    func testCombinedWorkspacesHoldEveryPartAndPyhfReproducesTheCombination() throws {
+        let python = try python()
+        let stem = "na62-kpi0en-streams"
+        try FileManager.default.createDirectory(atPath: path("pyhf"), withIntermediateDirectories: true)
+        assertSuccess(try reach("export", ReachExecutable.packageRoot.appendingPathComponent("scenarios/\(stem).yaml").path,
+                                "--hepdata", "hepdata", "--pyhf", "pyhf", "--statistics", "100000", "--quiet"))
+        let data = path("hepdata/\(stem)-kpi0en-streams-limits.yaml")
+        let files = ["\(stem)-kpi0en-streams-v1-150MeV.json", "\(stem)-kpi0en-streams-v2-250MeV.json", "\(stem)-kpi0en-streams-v1-290MeV.json"]
+        for file in files {
+            let workspace = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("pyhf/\(file)")))) as? [String: Any]
+            let channels = (workspace?["channels"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            XCTAssertEqual(channels, ["kpi0en-dielectron", "kpi0en-1track"], file)
+        }
+        let run = try venv(python, [Self.checkers.appendingPathComponent("pyhf_expected_limits.py").path, "0.9"] + files.flatMap { [path("pyhf/\($0)"), data] })
+        XCTAssertEqual(run.status, 0, run.output)
+        let limits = try run.output.split(separator: "\n").filter { $0.hasPrefix("{") }.map { try JSONDecoder().decode(Limits.self, from: Data($0.utf8)) }
+        XCTAssertEqual(limits.map(\.file), files)
+        for point in limits {
+            print("pyhf/reach combined expected CLs median \(point.file): pyhf \(point.median), reach \(point.reachMedian)")
+            XCTAssertGreaterThan(point.background, 100, point.file)
+            XCTAssertEqual(point.median / point.reachMedian, 1, accuracy: 0.002, point.file)
+        }
+    }
+
     func testTheSameInputExportsTheSameBytes() throws {
         try write(TestScenarios.small, to: "small.yaml")
         for run in ["1", "2"] {
