@@ -151,6 +151,8 @@ public enum ExclusionFigure {
     private static func addProjections(_ projection: DocumentProjection, statistics: [Statistic], bandsVariant: String?,
                                        to main: inout Panel, confidence: ConfidenceLabels) {
         func colour(_ index: Int) -> Color { variantColour(index, hasBands: bandsVariant != nil) }
+        // In a combination's figure the combined curves are solid and wide, the parts thin.
+        let combines = projection.curves.contains(where: \.isCombination)
         for (index, curve) in projection.curves.enumerated() {
             for statistic in statistics {
                 if statistic.hasBands && curve.label == bandsVariant { continue }
@@ -159,7 +161,8 @@ public enum ExclusionFigure {
                 let label = statistics.count > 1 ? "\(markup(curve.label)): \(describe(statistic, confidence: curve.confidence))" : markup(curve.label)
                 let points = curve.points.map { DataPoint($0.massGeV * 1000, $0.u2(statistic)) }
                 for (piece, run) in PhysicalMixing.runs(points).enumerated() {
-                    main.add(.line(Line(points: run, color: colour(index), width: 1.8, dash: dash(for: statistic),
+                    main.add(.line(Line(points: run, color: colour(index), width: combines ? (curve.isCombination ? 2.4 : 1.2) : 1.8,
+                                        dash: curve.isCombination ? .solid : dash(for: statistic),
                                         legendLabel: piece == 0 ? confidence.legend(label, curve) : nil)))
                 }
             }

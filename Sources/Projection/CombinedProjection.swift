@@ -8,7 +8,7 @@ import Statistics
 /// first (labelled "combined: variant"), then every part's curve (labelled "part: variant").
 public enum CombinedProjection {
     /// What a combined curve's label starts with, before the variant's label.
-    public static let labelPrefix = "combined: "
+    public static let labelPrefix = Combination.curveLabelPrefix
 
     static func project(_ file: ScenarioFile, combination: Combination, variants: [Int]?, projector: Projector,
                         progress: ((_ variant: Int, _ of: Int) -> Void)?) throws -> DocumentProjection {

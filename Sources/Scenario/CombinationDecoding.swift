@@ -89,7 +89,13 @@ enum CombinationDecoding {
             projected.masses = first.masses
             combinedParts.append(Combination.Part(document: projected, variantIndices: indices))
         }
-        let figure = FigureDecoding.decode(top.optional("figure"), variantLabels: labels, context: context(first))
+        var figure = FigureDecoding.decode(top.optional("figure"), variantLabels: labels, context: context(first))
+        // `bands` and `ratio_to` name a combination's variants; its curves are "combined: LABEL".
+        if var settings = figure {
+            settings.bandsVariant = settings.bandsVariant.map { Combination.curveLabelPrefix + $0 }
+            settings.ratioBaseline = settings.ratioBaseline.map { Combination.curveLabelPrefix + $0 }
+            figure = settings
+        }
         guard valid, let title, let figure, nameNode == nil || name != nil else { return nil }
         var file = ScenarioFile(path: path, title: title, channel: first.channel, masses: first.masses, variants: first.variants,
                                 figure: figure, name: name ?? "combination")

@@ -53,6 +53,9 @@ public struct Combination: Sendable {
 
     public var parts: [Part]
 
+    /// A combined curve's label is this prefix and the combination's variant label.
+    public static let curveLabelPrefix = "combined: "
+
     public init(parts: [Part]) { self.parts = parts }
 }
 
