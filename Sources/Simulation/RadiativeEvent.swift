@@ -81,9 +81,15 @@ public struct PhotonEnergySampler: Sendable {
     }
 
     /// (E, 1/pdf(E)) from a uniform u ∈ (0, 1): the inverse density is what weights need.
-    @inlinable @inline(__always)
+    @inline(__always)
     public func sample(_ u: Double) -> (energyGeV: Double, inverseDensity: Double) {
-        let shifted = (minimumGeV + scaleGeV) * Foundation.exp(u * logRange)
-        return (min(shifted - scaleGeV, maximumGeV), shifted * logRange)
+        sample(lanes: u)
+    }
+
+    /// The same over `Lanes` (one draw, or several side by side), in the same operations.
+    @inline(__always)
+    func sample<L: Lanes>(lanes u: L) -> (energyGeV: L, inverseDensity: L) {
+        let shifted = (minimumGeV + scaleGeV) * (u * logRange).exponential()
+        return (L.minimum(shifted - scaleGeV, L(broadcast: maximumGeV)), shifted * logRange)
     }
 }
