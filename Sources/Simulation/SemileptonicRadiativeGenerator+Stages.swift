@@ -9,28 +9,26 @@ import Foundation
 /// on two events at once (`SIMD2<Double>`), `next(using:)` on one (`Double`), with the same
 /// operations lane by lane, so both give bit-identical events.
 extension SemileptonicRadiativeGenerator {
-    /// The random numbers of one event (or of several side by side), in the order they are
-    /// drawn from the stream: photon energy, lepton energy, neutrino energy, lepton direction
-    /// (value and which density), and the neutrino azimuth as (cos ψ, sin ψ).
+    /// The six uniforms of one event (or of several side by side), in the order they are drawn
+    /// from the stream: photon energy, lepton energy, neutrino energy, lepton direction (value
+    /// and which density), and the neutrino azimuth ψ = 2πu.
     struct Draws<L: Lanes> {
         var energy: L
         var leptonEnergy: L
         var neutrinoEnergy: L
         var direction: L
         var directionChoice: L
-        var azimuthCos: L
-        var azimuthSin: L
+        var azimuth: L
     }
 
-    /// Stage 0: one event's random numbers. The only branch on random values is here (the
-    /// rejection loop); the later stages are branch-free.
+    /// Stage 0: one event's random numbers, always six (no rejection step), so no stage
+    /// branches on random values.
     @inline(__always)
     static func draw(_ rng: inout Xoshiro256StarStar) -> Draws<Double> {
         let energy = rng.uniform(), leptonEnergy = rng.uniform(), neutrinoEnergy = rng.uniform()
-        let direction = rng.uniform(), directionChoice = rng.uniform()
-        let azimuth = rng.uniformAzimuth()
+        let direction = rng.uniform(), directionChoice = rng.uniform(), azimuth = rng.uniform()
         return Draws(energy: energy, leptonEnergy: leptonEnergy, neutrinoEnergy: neutrinoEnergy, direction: direction,
-                     directionChoice: directionChoice, azimuthCos: azimuth.cos, azimuthSin: azimuth.sin)
+                     directionChoice: directionChoice, azimuth: azimuth)
     }
 
     /// Stage 1 result: the photon energy, its inverse density and the mass of Q = P − k.
@@ -131,25 +129,32 @@ extension SemileptonicRadiativeGenerator {
         var weight: L
     }
 
-    /// Stage 4: the four-momenta, |M_γ|² and the weight (see the type's documentation), and
-    /// m²_miss = 2 p_ν·k.
+    /// Stage 4: the neutrino azimuth and the four-momenta — a stage of its own, so that the
+    /// amplitude's loop holds fewer values at once (SSE2 has 16 registers).
     @inline(__always)
-    func weighted<L: Lanes>(_ k: DalitzPoint<L>, _ a: Angles<L>, _ d: Draws<L>) -> (point: WeightedPoint<L>, kinematics: Kinematics<L>) {
-        let q = kinematics(photonEnergyGeV: k.photonEnergyGeV, recoilMassGeV: k.recoilMassGeV, inverseRecoilMass: k.inverseRecoilMass,
-                           leptonEnergyGeV: k.leptonEnergyGeV, leptonMomentumGeV: k.leptonMomentumGeV,
-                           neutrinoEnergyGeV: k.neutrinoEnergyGeV, cosLeptonPhoton: a.cosLeptonPhoton,
-                           sinLeptonPhoton: a.sinLeptonPhoton, cosLeptonNeutrino: a.cosLeptonNeutrino,
-                           sinLeptonNeutrino: a.sinLeptonNeutrino, neutrinoAzimuthCos: d.azimuthCos, sin: d.azimuthSin)
+    func eventKinematics<L: Lanes>(_ k: DalitzPoint<L>, _ a: Angles<L>, _ d: Draws<L>) -> Kinematics<L> {
+        let psi = AzimuthOfUniform.cosSin(turns: d.azimuth)
+        return kinematics(photonEnergyGeV: k.photonEnergyGeV, recoilMassGeV: k.recoilMassGeV, inverseRecoilMass: k.inverseRecoilMass,
+                          leptonEnergyGeV: k.leptonEnergyGeV, leptonMomentumGeV: k.leptonMomentumGeV,
+                          neutrinoEnergyGeV: k.neutrinoEnergyGeV, cosLeptonPhoton: a.cosLeptonPhoton,
+                          sinLeptonPhoton: a.sinLeptonPhoton, cosLeptonNeutrino: a.cosLeptonNeutrino,
+                          sinLeptonNeutrino: a.sinLeptonNeutrino, neutrinoAzimuthCos: psi.cos, sin: psi.sin)
+    }
+
+    /// Stage 5: |M_γ|² and the weight (see the type's documentation), and m²_miss = 2 p_ν·k.
+    @inline(__always)
+    func weighted<L: Lanes>(_ k: DalitzPoint<L>, _ a: Angles<L>, _ q: Kinematics<L>) -> WeightedPoint<L> {
         let weight = weightNormalisation * squaredAmplitude(q) * k.photonEnergyGeV * k.jacobian * a.inverseDirectionDensity
         let m2 = 2 * q.photonEnergyGeV * (q.neutrino.t - q.neutrino.z)
-        return (WeightedPoint(missingMassSquaredGeV2: m2, photonEnergyGeV: k.photonEnergyGeV, weight: weight), q)
+        return WeightedPoint(missingMassSquaredGeV2: m2, photonEnergyGeV: k.photonEnergyGeV, weight: weight)
     }
 
     public func next(using rng: inout Xoshiro256StarStar) -> RadiativeEvent {
         let d = Self.draw(&rng)
         let k = dalitzPoint(d, photonPoint(d))
         guard k.isPhysical else { return .empty }
-        let (point, kinematics) = weighted(k, angles(k, d), d)
+        let a = angles(k, d), kinematics = eventKinematics(k, a, d)
+        let point = weighted(k, a, kinematics)
         let q = Configuration(kinematics)
         // Lepton–photon angle in the kaon frame from invariants:
         // E_l* = p_K·p_l/m_K and p_l·k = E_l* E_γ* (1 − β* cos θ*).
@@ -162,7 +167,7 @@ extension SemileptonicRadiativeGenerator {
     }
 
     /// The next `points.count` events as `next(using:)` gives them, without the lepton angle:
-    /// stage by stage over blocks of 64 events, two events per lane pair.
+    /// stage by stage over blocks of 64 events, two events per `LanePair`.
     public func fill(_ points: UnsafeMutableBufferPointer<RadiativePoint>, using rng: inout Xoshiro256StarStar) {
         typealias Pair = LanePair
         let block = 64, pairs = block / 2
@@ -171,28 +176,35 @@ extension SemileptonicRadiativeGenerator {
                 withUnsafeTemporaryAllocation(of: PhotonPoint<Pair>.self, capacity: pairs) { photons in
                     withUnsafeTemporaryAllocation(of: DalitzPoint<Pair>.self, capacity: pairs) { dalitz in
                         withUnsafeTemporaryAllocation(of: Angles<Pair>.self, capacity: pairs) { angles in
-                            var start = 0
-                            while start < points.count {
-                                let count = min(block, points.count - start)
-                                for i in 0..<count { draws.initializeElement(at: i, to: Self.draw(&rng)) }
-                                // An odd last event is paired with itself; only its first lane is kept.
-                                if count % 2 == 1 { draws.initializeElement(at: count, to: draws[count - 1]) }
-                                let used = (count + 1) / 2
-                                for j in 0..<used { drawPairs.initializeElement(at: j, to: Draws(draws[2 * j], draws[2 * j + 1])) }
-                                for j in 0..<used { photons.initializeElement(at: j, to: photonPoint(drawPairs[j])) }
-                                for j in 0..<used { dalitz.initializeElement(at: j, to: dalitzPoint(drawPairs[j], photons[j])) }
-                                for j in 0..<used { angles.initializeElement(at: j, to: self.angles(dalitz[j], drawPairs[j])) }
-                                for j in 0..<used {
-                                    let w = weighted(dalitz[j], angles[j], drawPairs[j]).point
-                                    let physical = dalitz[j].isPhysical
-                                    for lane in 0..<min(2, count - 2 * j) {
-                                        points[start + 2 * j + lane] = physical[lane: lane]
-                                            ? RadiativePoint(missingMassSquaredGeV2: w.missingMassSquaredGeV2[lane: lane],
-                                                             photonEnergyGeV: w.photonEnergyGeV[lane: lane], weight: w.weight[lane: lane])
-                                            : .empty
+                            withUnsafeTemporaryAllocation(of: Kinematics<Pair>.self, capacity: pairs) { momenta in
+                                var start = 0
+                                while start < points.count {
+                                    let count = min(block, points.count - start)
+                                    var stream = rng  // a local copy stays in registers
+                                    for i in 0..<count { draws.initializeElement(at: i, to: Self.draw(&stream)) }
+                                    rng = stream
+                                    // An odd last event is paired with itself; only its first lane is kept.
+                                    if count % 2 == 1 { draws.initializeElement(at: count, to: draws[count - 1]) }
+                                    let used = (count + 1) / 2
+                                    for j in 0..<used { drawPairs.initializeElement(at: j, to: Draws(draws[2 * j], draws[2 * j + 1])) }
+                                    for j in 0..<used { photons.initializeElement(at: j, to: photonPoint(drawPairs[j])) }
+                                    for j in 0..<used { dalitz.initializeElement(at: j, to: dalitzPoint(drawPairs[j], photons[j])) }
+                                    for j in 0..<used { angles.initializeElement(at: j, to: self.angles(dalitz[j], drawPairs[j])) }
+                                    for j in 0..<used { momenta.initializeElement(at: j, to: eventKinematics(dalitz[j], angles[j], drawPairs[j])) }
+                                    for j in 0..<used {
+                                        let w = weighted(dalitz[j], angles[j], momenta[j])
+                                        // Outside phase space the lanes are `RadiativePoint.empty`, all zero.
+                                        let physical = dalitz[j].isPhysical, zero = Pair(broadcast: 0)
+                                        let m2 = Pair.select(physical, w.missingMassSquaredGeV2, zero)
+                                        let energy = Pair.select(physical, w.photonEnergyGeV, zero)
+                                        let weight = Pair.select(physical, w.weight, zero)
+                                        for lane in 0..<min(2, count - 2 * j) {
+                                            points[start + 2 * j + lane] = RadiativePoint(
+                                                missingMassSquaredGeV2: m2[lane: lane], photonEnergyGeV: energy[lane: lane], weight: weight[lane: lane])
+                                        }
                                     }
+                                    start += count
                                 }
-                                start += count
                             }
                         }
                     }
@@ -208,7 +220,6 @@ extension SemileptonicRadiativeGenerator.Draws where L == LanePair {
     init(_ first: SemileptonicRadiativeGenerator.Draws<Double>, _ second: SemileptonicRadiativeGenerator.Draws<Double>) {
         self.init(energy: L(first.energy, second.energy), leptonEnergy: L(first.leptonEnergy, second.leptonEnergy),
                   neutrinoEnergy: L(first.neutrinoEnergy, second.neutrinoEnergy), direction: L(first.direction, second.direction),
-                  directionChoice: L(first.directionChoice, second.directionChoice),
-                  azimuthCos: L(first.azimuthCos, second.azimuthCos), azimuthSin: L(first.azimuthSin, second.azimuthSin))
+                  directionChoice: L(first.directionChoice, second.directionChoice), azimuth: L(first.azimuth, second.azimuth))
     }
 }
