@@ -34,6 +34,10 @@ protocol Lanes {
 
     /// `ifTrue` in the lanes where `condition` holds, else `ifFalse` (`condition ? ifTrue : ifFalse`).
     static func select(_ condition: Condition, _ ifTrue: Self, _ ifFalse: Self) -> Self
+    /// Swift's `min(x, y)` lane by lane: y where y < x, else x (so x on ties and NaN).
+    static func minimum(_ x: Self, _ y: Self) -> Self
+    /// Swift's `max(x, y)` lane by lane: y where y ≥ x, else x.
+    static func maximum(_ x: Self, _ y: Self) -> Self
     /// 1 where `condition` holds, else 0, without a branch (`BranchFree.indicator`).
     static func indicator(_ condition: Condition) -> Self
     /// libm's exp in each lane.
@@ -56,11 +60,11 @@ protocol LaneCondition {
 }
 
 extension Lanes {
-    /// Swift's `min(x, y)` lane by lane: y where y < x, else x (so x on ties and NaN).
+    /// `minimum` by its definition, for lanes without an instruction of their own.
     @inline(__always)
     static func minimum(_ x: Self, _ y: Self) -> Self { select(y .< x, y, x) }
 
-    /// Swift's `max(x, y)` lane by lane: y where y ≥ x, else x.
+    /// `maximum` by its definition.
     @inline(__always)
     static func maximum(_ x: Self, _ y: Self) -> Self { select(y .>= x, y, x) }
 

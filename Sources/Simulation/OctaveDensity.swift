@@ -40,9 +40,40 @@ struct OctaveDensity<L: Lanes> {
     }
 }
 
+/// One value at a time (the K_l2γ generator, and K_l3γ's `next(using:)` through the generic
+/// code): the octave numbers in integer registers, as fast as before there were lanes. The same
+/// integers as the generic methods, so the same doubles.
 extension OctaveDensity where L == Double {
     /// N as an integer.
     var lastOctave: Int { Int(lastOctaveNumber) }
+
+    /// `init(range:)` with N from the exponent bits.
+    @inline(__always)
+    init(range: Double) {
+        let n = Self.floorLog2(range)
+        self.init(octaves: Double(n) + (range * Self.power(-n) - 1), lastOctaveNumber: Double(n))
+    }
+
+    @inline(__always)
+    init(octaves: Double, lastOctaveNumber: Double) {
+        self.octaves = octaves
+        self.lastOctaveNumber = lastOctaveNumber
+    }
+
+    /// `sample(_:)` with n = ⌊s⌋ by truncation to an integer.
+    @inline(__always)
+    func sample(_ u: Double) -> (value: Double, inverseDensity: Double) {
+        let s = octaves * u
+        let n = min(Int(s), lastOctave)
+        let scale = Self.power(n)
+        return (scale * (1 + (s - Double(n))), octaves * scale)
+    }
+
+    /// `inverseDensity(_:)` on the exponent bits.
+    @inline(__always)
+    func inverseDensity(_ rho: Double) -> Double {
+        octaves * Self.power(max(0, min(Self.floorLog2(rho), lastOctave)))
+    }
 
     /// ⌊log₂ x⌋ for a positive normal double: its unbiased exponent.
     @inline(__always)

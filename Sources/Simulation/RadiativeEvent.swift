@@ -81,9 +81,10 @@ public struct PhotonEnergySampler: Sendable {
     }
 
     /// (E, 1/pdf(E)) from a uniform u ∈ (0, 1): the inverse density is what weights need.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func sample(_ u: Double) -> (energyGeV: Double, inverseDensity: Double) {
-        sample(lanes: u)
+        let shifted = (minimumGeV + scaleGeV) * Foundation.exp(u * logRange)
+        return (min(shifted - scaleGeV, maximumGeV), shifted * logRange)
     }
 
     /// The same over `Lanes` (one draw, or several side by side), in the same operations.

@@ -67,6 +67,24 @@ final class LanePairTests: XCTestCase {
         }
     }
 
+    /// The octave density of one value (integer registers, the K_l2γ generator's) and of a
+    /// `LanePair` (the exponent tricks) give the same bits.
+    func testOctaveDensityOfOneValueMatchesLanes() {
+        var rng = Xoshiro256StarStar(seed: 12)
+        for _ in 0..<20_000 {
+            let range = Foundation.exp(30 * rng.uniform()), other = 1 + 4e5 * rng.uniform()
+            let single = OctaveDensity(range: range), pair = OctaveDensity(range: LanePair(range, other))
+            XCTAssertEqual(pair.octaves[lane: 0].bitPattern, single.octaves.bitPattern, "R = \(range)")
+            XCTAssertEqual(pair.octaves[lane: 1].bitPattern, OctaveDensity(range: other).octaves.bitPattern, "R = \(other)")
+            let u = rng.uniform()
+            let (value, inverse) = single.sample(u), lanes = pair.sample(LanePair(u, u))
+            XCTAssertEqual(lanes.value[lane: 0].bitPattern, value.bitPattern, "R = \(range), u = \(u)")
+            XCTAssertEqual(lanes.inverseDensity[lane: 0].bitPattern, inverse.bitPattern, "R = \(range), u = \(u)")
+            let rho = 1 + (range - 1) * rng.uniform()
+            XCTAssertEqual(pair.inverseDensity(LanePair(rho, rho))[lane: 0].bitPattern, single.inverseDensity(rho).bitPattern, "ρ = \(rho)")
+        }
+    }
+
     /// libm's exp, lane by lane.
     func testExponentialIsLibmInEachLane() {
         for (a, b) in [(0.0, 1.0), (-3.25, 0.693), (1e-17, 5.5)] {
