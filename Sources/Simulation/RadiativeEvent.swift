@@ -86,4 +86,11 @@ public struct PhotonEnergySampler: Sendable {
         let shifted = (minimumGeV + scaleGeV) * Foundation.exp(u * logRange)
         return (min(shifted - scaleGeV, maximumGeV), shifted * logRange)
     }
+
+    /// The same over `Lanes` (one draw, or several side by side), in the same operations.
+    @inline(__always)
+    func sample<L: Lanes>(lanes u: L) -> (energyGeV: L, inverseDensity: L) {
+        let shifted = (minimumGeV + scaleGeV) * (u * logRange).exponential()
+        return (L.minimum(shifted - scaleGeV, L(broadcast: maximumGeV)), shifted * logRange)
+    }
 }

@@ -5,48 +5,47 @@ import Foundation
 /// One event is a long chain of dependent square roots, divisions and an exp; run event after
 /// event, the CPU waits on that chain. So `fill` runs each stage over a block of events before
 /// the next stage: the iterations of a stage are independent and short, and the CPU overlaps
-/// many of them. `next(using:)` runs the same stage functions on one event, so both give
-/// bit-identical events.
+/// many of them. The stages after the random numbers are generic over `Lanes`: `fill` runs them
+/// on two events at once (`SIMD2<Double>`), `next(using:)` on one (`Double`), with the same
+/// operations lane by lane, so both give bit-identical events.
 extension SemileptonicRadiativeGenerator {
-    /// The random numbers of one event, in the order they are drawn from the stream: photon
-    /// energy, lepton energy, neutrino energy, lepton direction (value and which density), and
-    /// the neutrino azimuth as (cos ψ, sin ψ).
-    struct Draws {
-        var energy: Double
-        var leptonEnergy: Double
-        var neutrinoEnergy: Double
-        var direction: Double
-        var directionChoice: Double
-        var azimuthCos: Double
-        var azimuthSin: Double
+    /// The six uniforms of one event (or of several side by side), in the order they are drawn
+    /// from the stream: photon energy, lepton energy, neutrino energy, lepton direction (value
+    /// and which density), and the neutrino azimuth ψ = 2πu.
+    struct Draws<L: Lanes> {
+        var energy: L
+        var leptonEnergy: L
+        var neutrinoEnergy: L
+        var direction: L
+        var directionChoice: L
+        var azimuth: L
     }
 
-    /// Stage 0: one event's random numbers. The only branch on random values is here (the
-    /// rejection loop); the later stages are branch-free.
+    /// Stage 0: one event's random numbers, always six (no rejection step), so no stage
+    /// branches on random values.
     @inline(__always)
-    static func draw(_ rng: inout Xoshiro256StarStar) -> Draws {
+    static func draw(_ rng: inout Xoshiro256StarStar) -> Draws<Double> {
         let energy = rng.uniform(), leptonEnergy = rng.uniform(), neutrinoEnergy = rng.uniform()
-        let direction = rng.uniform(), directionChoice = rng.uniform()
-        let azimuth = rng.uniformAzimuth()
+        let direction = rng.uniform(), directionChoice = rng.uniform(), azimuth = rng.uniform()
         return Draws(energy: energy, leptonEnergy: leptonEnergy, neutrinoEnergy: neutrinoEnergy, direction: direction,
-                     directionChoice: directionChoice, azimuthCos: azimuth.cos, azimuthSin: azimuth.sin)
+                     directionChoice: directionChoice, azimuth: azimuth)
     }
 
     /// Stage 1 result: the photon energy, its inverse density and the mass of Q = P − k.
-    struct PhotonPoint {
-        var photonEnergyGeV: Double
-        var inverseEnergyDensity: Double
-        var recoilMassSquared: Double
-        var recoilMassGeV: Double
-        var inverseRecoilMass: Double
+    struct PhotonPoint<L: Lanes> {
+        var photonEnergyGeV: L
+        var inverseEnergyDensity: L
+        var recoilMassSquared: L
+        var recoilMassGeV: L
+        var inverseRecoilMass: L
     }
 
     /// Stage 1: E*_γ (an exp), m_Q = √(m_K² − 2m_K E*_γ) and 1/m_Q — a stage of its own, so that
     /// the CPU overlaps this chain of several events instead of waiting on it.
     @inline(__always)
-    func photonPoint(_ d: Draws) -> PhotonPoint {
+    func photonPoint<L: Lanes>(_ d: Draws<L>) -> PhotonPoint<L> {
         let mK = kaonMassGeV
-        let (eGamma, inverseEnergyDensity) = energySampler.sample(d.energy)
+        let (eGamma, inverseEnergyDensity) = energySampler.sample(lanes: d.energy)
         let recoil2 = mK * mK - 2 * mK * eGamma
         let recoil = recoil2.squareRoot()
         return PhotonPoint(photonEnergyGeV: eGamma, inverseEnergyDensity: inverseEnergyDensity, recoilMassSquared: recoil2,
@@ -54,22 +53,22 @@ extension SemileptonicRadiativeGenerator {
     }
 
     /// Stage 2 result: the photon energy and the Dalitz point of Q = P − k → π0 l+ ν.
-    struct DalitzPoint {
-        var photonEnergyGeV: Double
+    struct DalitzPoint<L: Lanes> {
+        var photonEnergyGeV: L
         /// 1/pdf(E*_γ) × ΔE_l × ΔE_ν: the Jacobian of the three energies.
-        var jacobian: Double
-        var recoilMassGeV: Double
-        var inverseRecoilMass: Double
-        var leptonEnergyGeV: Double
-        var leptonMomentumGeV: Double
-        var neutrinoEnergyGeV: Double
+        var jacobian: L
+        var recoilMassGeV: L
+        var inverseRecoilMass: L
+        var leptonEnergyGeV: L
+        var leptonMomentumGeV: L
+        var neutrinoEnergyGeV: L
         /// False on the rare draws that round outside phase space.
-        var isPhysical: Bool
+        var isPhysical: L.Condition
     }
 
     /// Stage 2: E_l and E_ν flat on the Dalitz plot of Q.
     @inline(__always)
-    func dalitzPoint(_ d: Draws, _ g: PhotonPoint) -> DalitzPoint {
+    func dalitzPoint<L: Lanes>(_ d: Draws<L>, _ g: PhotonPoint<L>) -> DalitzPoint<L> {
         let mL = leptonMassGeV, mPi = pionMassGeV
         let recoil = g.recoilMassGeV, inverseRecoil = g.inverseRecoilMass
         let eMax = (g.recoilMassSquared + leptonMassSquared - mPi * mPi) * 0.5 * inverseRecoil  // maximumLeptonEnergy
@@ -77,19 +76,20 @@ extension SemileptonicRadiativeGenerator {
         let p = ((e - mL) * (e + mL)).squareRoot()
         let (lo, hi) = neutrinoEnergyRange(parentGeV: recoil, leptonEnergyGeV: e, leptonMomentumGeV: p)
         let eNu = lo + (hi - lo) * d.neutrinoEnergy
+        let zero = L(broadcast: 0)
         return DalitzPoint(photonEnergyGeV: g.photonEnergyGeV, jacobian: (eMax - mL) * (hi - lo) * g.inverseEnergyDensity,
                            recoilMassGeV: recoil, inverseRecoilMass: inverseRecoil, leptonEnergyGeV: e, leptonMomentumGeV: p,
-                           neutrinoEnergyGeV: eNu, isPhysical: p > 0 && eNu > 0 && recoil - e - eNu > mPi)
+                           neutrinoEnergyGeV: eNu, isPhysical: (p .> zero) .& (eNu .> zero) .& (recoil - e - eNu .> L(broadcast: mPi)))
     }
 
     /// Stage 3 result: the lepton direction about the photon axis and its inverse density, and
     /// the lepton–neutrino opening angle.
-    struct Angles {
-        var cosLeptonPhoton: Double
-        var sinLeptonPhoton: Double
-        var inverseDirectionDensity: Double
-        var cosLeptonNeutrino: Double
-        var sinLeptonNeutrino: Double
+    struct Angles<L: Lanes> {
+        var cosLeptonPhoton: L
+        var sinLeptonPhoton: L
+        var inverseDirectionDensity: L
+        var cosLeptonNeutrino: L
+        var sinLeptonNeutrino: L
     }
 
     /// Stage 3: the lepton direction, a mixture of uniform and the collinear peak
@@ -97,7 +97,7 @@ extension SemileptonicRadiativeGenerator {
     /// (`OctaveDensity` in ρ = x/(1 − β)); both candidates are computed and one selected.
     /// 1 − β = m_l²/(E(E + p)) keeps full precision for ultra-relativistic positrons.
     @inline(__always)
-    func angles(_ k: DalitzPoint, _ d: Draws) -> Angles {
+    func angles<L: Lanes>(_ k: DalitzPoint<L>, _ d: Draws<L>) -> Angles<L> {
         let e = k.leptonEnergyGeV, p = k.leptonMomentumGeV
         let inverse = 1 / (e * p * (e + p))
         let inverseEP = (e + p) * inverse
@@ -108,9 +108,9 @@ extension SemileptonicRadiativeGenerator {
         let collinear = OctaveDensity(range: (1 + beta) * inverseOneMinusBeta)
         let x = oneMinusBeta * collinear.sample(d.direction).value  // 1 − β cos θ
         let u = d.direction
-        let uniform = BranchFree.indicator(d.directionChoice < uniformDirectionFraction)
-        let c = BranchFree.blend(uniform, 2 * u - 1, (1 - x) * inverseBeta)
-        let oneMinusC = BranchFree.blend(uniform, 2 * (1 - u), (x - oneMinusBeta) * inverseBeta)
+        let uniform = L.indicator(d.directionChoice .< L(broadcast: uniformDirectionFraction))
+        let c = L.blend(uniform, 2 * u - 1, (1 - x) * inverseBeta)
+        let oneMinusC = L.blend(uniform, 2 * (1 - u), (x - oneMinusBeta) * inverseBeta)
         // 1/pdf(cos θ) with pdf = a/2 + (1 − a) β pdf_x, pdf_x = 1/((1 − β) K 2ⁿ).
         let oneMinusBetaC = oneMinusC + c * oneMinusBeta
         let inverseCollinear = oneMinusBeta * collinear.inverseDensity(oneMinusBetaC * inverseOneMinusBeta)
@@ -122,30 +122,40 @@ extension SemileptonicRadiativeGenerator {
                       inverseDirectionDensity: inverseDirectionDensity, cosLeptonNeutrino: cosLN, sinLeptonNeutrino: sinLN)
     }
 
-    /// Stage 4: the four-momenta, |M_γ|² and the weight (see the type's documentation), and
-    /// m²_miss = 2 p_ν·k.
-    @inline(__always)
-    func weighted(_ k: DalitzPoint, _ a: Angles, _ d: Draws) -> (point: RadiativePoint, configuration: Configuration) {
-        let q = configuration(photonEnergyGeV: k.photonEnergyGeV, recoilMassGeV: k.recoilMassGeV, inverseRecoilMass: k.inverseRecoilMass,
-                              leptonEnergyGeV: k.leptonEnergyGeV, leptonMomentumGeV: k.leptonMomentumGeV,
-                              neutrinoEnergyGeV: k.neutrinoEnergyGeV, cosLeptonPhoton: a.cosLeptonPhoton,
-                              sinLeptonPhoton: a.sinLeptonPhoton, cosLeptonNeutrino: a.cosLeptonNeutrino,
-                              sinLeptonNeutrino: a.sinLeptonNeutrino, neutrinoAzimuthCos: d.azimuthCos, sin: d.azimuthSin)
-        let weight = weightNormalisation * squaredAmplitude(q) * k.photonEnergyGeV * k.jacobian * a.inverseDirectionDensity
-        let m2 = 2 * q.photon.t * (q.neutrino.t - q.neutrino.z)
-        return (RadiativePoint(missingMassSquaredGeV2: m2, photonEnergyGeV: k.photonEnergyGeV, weight: weight), q)
+    /// Stage 4 result: m²_miss = 2 p_ν·k, the kaon-frame photon energy and the weight.
+    struct WeightedPoint<L: Lanes> {
+        var missingMassSquaredGeV2: L
+        var photonEnergyGeV: L
+        var weight: L
     }
 
-    /// The weighted event of `draws` with its configuration; nil outside phase space.
+    /// Stage 4: the neutrino azimuth and the four-momenta — a stage of its own, so that the
+    /// amplitude's loop holds fewer values at once (SSE2 has 16 registers).
     @inline(__always)
-    func event(_ d: Draws) -> (point: RadiativePoint, configuration: Configuration)? {
-        let k = dalitzPoint(d, photonPoint(d))
-        guard k.isPhysical else { return nil }
-        return weighted(k, angles(k, d), d)
+    func eventKinematics<L: Lanes>(_ k: DalitzPoint<L>, _ a: Angles<L>, _ d: Draws<L>) -> Kinematics<L> {
+        let psi = AzimuthOfUniform.cosSin(turns: d.azimuth)
+        return kinematics(photonEnergyGeV: k.photonEnergyGeV, recoilMassGeV: k.recoilMassGeV, inverseRecoilMass: k.inverseRecoilMass,
+                          leptonEnergyGeV: k.leptonEnergyGeV, leptonMomentumGeV: k.leptonMomentumGeV,
+                          neutrinoEnergyGeV: k.neutrinoEnergyGeV, cosLeptonPhoton: a.cosLeptonPhoton,
+                          sinLeptonPhoton: a.sinLeptonPhoton, cosLeptonNeutrino: a.cosLeptonNeutrino,
+                          sinLeptonNeutrino: a.sinLeptonNeutrino, neutrinoAzimuthCos: psi.cos, sin: psi.sin)
+    }
+
+    /// Stage 5: |M_γ|² and the weight (see the type's documentation), and m²_miss = 2 p_ν·k.
+    @inline(__always)
+    func weighted<L: Lanes>(_ k: DalitzPoint<L>, _ a: Angles<L>, _ q: Kinematics<L>) -> WeightedPoint<L> {
+        let weight = weightNormalisation * squaredAmplitude(q) * k.photonEnergyGeV * k.jacobian * a.inverseDirectionDensity
+        let m2 = 2 * q.photonEnergyGeV * (q.neutrino.t - q.neutrino.z)
+        return WeightedPoint(missingMassSquaredGeV2: m2, photonEnergyGeV: k.photonEnergyGeV, weight: weight)
     }
 
     public func next(using rng: inout Xoshiro256StarStar) -> RadiativeEvent {
-        guard let (point, q) = event(Self.draw(&rng)) else { return .empty }
+        let d = Self.draw(&rng)
+        let k = dalitzPoint(d, photonPoint(d))
+        guard k.isPhysical else { return .empty }
+        let a = angles(k, d), kinematics = eventKinematics(k, a, d)
+        let point = weighted(k, a, kinematics)
+        let q = Configuration(kinematics)
         // Lepton–photon angle in the kaon frame from invariants:
         // E_l* = p_K·p_l/m_K and p_l·k = E_l* E_γ* (1 − β* cos θ*).
         let mL = leptonMassGeV
@@ -157,28 +167,59 @@ extension SemileptonicRadiativeGenerator {
     }
 
     /// The next `points.count` events as `next(using:)` gives them, without the lepton angle:
-    /// stage by stage over blocks of 64 events.
+    /// stage by stage over blocks of 64 events, two events per `LanePair`.
     public func fill(_ points: UnsafeMutableBufferPointer<RadiativePoint>, using rng: inout Xoshiro256StarStar) {
-        let block = 64
-        withUnsafeTemporaryAllocation(of: Draws.self, capacity: block) { draws in
-            withUnsafeTemporaryAllocation(of: PhotonPoint.self, capacity: block) { photons in
-                withUnsafeTemporaryAllocation(of: DalitzPoint.self, capacity: block) { dalitz in
-                    withUnsafeTemporaryAllocation(of: Angles.self, capacity: block) { angles in
-                        var start = 0
-                        while start < points.count {
-                            let count = min(block, points.count - start)
-                            for i in 0..<count { draws.initializeElement(at: i, to: Self.draw(&rng)) }
-                            for i in 0..<count { photons.initializeElement(at: i, to: photonPoint(draws[i])) }
-                            for i in 0..<count { dalitz.initializeElement(at: i, to: dalitzPoint(draws[i], photons[i])) }
-                            for i in 0..<count { angles.initializeElement(at: i, to: self.angles(dalitz[i], draws[i])) }
-                            for i in 0..<count {
-                                points[start + i] = dalitz[i].isPhysical ? weighted(dalitz[i], angles[i], draws[i]).point : .empty
+        typealias Pair = LanePair
+        let block = 64, pairs = block / 2
+        withUnsafeTemporaryAllocation(of: Draws<Double>.self, capacity: block) { draws in
+            withUnsafeTemporaryAllocation(of: Draws<Pair>.self, capacity: pairs) { drawPairs in
+                withUnsafeTemporaryAllocation(of: PhotonPoint<Pair>.self, capacity: pairs) { photons in
+                    withUnsafeTemporaryAllocation(of: DalitzPoint<Pair>.self, capacity: pairs) { dalitz in
+                        withUnsafeTemporaryAllocation(of: Angles<Pair>.self, capacity: pairs) { angles in
+                            withUnsafeTemporaryAllocation(of: Kinematics<Pair>.self, capacity: pairs) { momenta in
+                                var start = 0
+                                while start < points.count {
+                                    let count = min(block, points.count - start)
+                                    var stream = rng  // a local copy stays in registers
+                                    for i in 0..<count { draws.initializeElement(at: i, to: Self.draw(&stream)) }
+                                    rng = stream
+                                    // An odd last event is paired with itself; only its first lane is kept.
+                                    if count % 2 == 1 { draws.initializeElement(at: count, to: draws[count - 1]) }
+                                    let used = (count + 1) / 2
+                                    for j in 0..<used { drawPairs.initializeElement(at: j, to: Draws(draws[2 * j], draws[2 * j + 1])) }
+                                    for j in 0..<used { photons.initializeElement(at: j, to: photonPoint(drawPairs[j])) }
+                                    for j in 0..<used { dalitz.initializeElement(at: j, to: dalitzPoint(drawPairs[j], photons[j])) }
+                                    for j in 0..<used { angles.initializeElement(at: j, to: self.angles(dalitz[j], drawPairs[j])) }
+                                    for j in 0..<used { momenta.initializeElement(at: j, to: eventKinematics(dalitz[j], angles[j], drawPairs[j])) }
+                                    for j in 0..<used {
+                                        let w = weighted(dalitz[j], angles[j], momenta[j])
+                                        // Outside phase space the lanes are `RadiativePoint.empty`, all zero.
+                                        let physical = dalitz[j].isPhysical, zero = Pair(broadcast: 0)
+                                        let m2 = Pair.select(physical, w.missingMassSquaredGeV2, zero)
+                                        let energy = Pair.select(physical, w.photonEnergyGeV, zero)
+                                        let weight = Pair.select(physical, w.weight, zero)
+                                        for lane in 0..<min(2, count - 2 * j) {
+                                            points[start + 2 * j + lane] = RadiativePoint(
+                                                missingMassSquaredGeV2: m2[lane: lane], photonEnergyGeV: energy[lane: lane], weight: weight[lane: lane])
+                                        }
+                                    }
+                                    start += count
+                                }
                             }
-                            start += count
                         }
                     }
                 }
             }
         }
+    }
+}
+
+extension SemileptonicRadiativeGenerator.Draws where L == LanePair {
+    /// Two events' draws side by side.
+    @inline(__always)
+    init(_ first: SemileptonicRadiativeGenerator.Draws<Double>, _ second: SemileptonicRadiativeGenerator.Draws<Double>) {
+        self.init(energy: L(first.energy, second.energy), leptonEnergy: L(first.leptonEnergy, second.leptonEnergy),
+                  neutrinoEnergy: L(first.neutrinoEnergy, second.neutrinoEnergy), direction: L(first.direction, second.direction),
+                  directionChoice: L(first.directionChoice, second.directionChoice), azimuth: L(first.azimuth, second.azimuth))
     }
 }

@@ -86,7 +86,8 @@ public struct SemileptonicRadiativeGenerator: RadiativeEventGenerator {
 
     /// Neutrino-energy range at fixed lepton energy (Dalitz boundary): the (π ν) system of mass²
     /// s = M² + m_l² − 2M E_l decays to massless ν, boosted: E_ν = (s − m_π²)(M − E_l ∓ p_l)/(2s).
-    func neutrinoEnergyRange(parentGeV m: Double, leptonEnergyGeV e: Double, leptonMomentumGeV p: Double) -> (Double, Double) {
+    @inline(__always)
+    func neutrinoEnergyRange<L: Lanes>(parentGeV m: L, leptonEnergyGeV e: L, leptonMomentumGeV p: L) -> (L, L) {
         let s = m * m + leptonMassGeV * leptonMassGeV - 2 * m * e
         let factor = (s - pionMassGeV * pionMassGeV) / (2 * s)
         return (factor * (m - e - p), factor * (m - e + p))
@@ -140,6 +141,12 @@ public struct SemileptonicRadiativeGenerator: RadiativeEventGenerator {
             self.photon = photon
             self.recoilMassGeV = recoilMassGeV
         }
+
+        init(_ k: Kinematics<Double>) {
+            self.init(kaon: k.kaon.fourMomentum, pion: k.pion.fourMomentum, lepton: k.lepton.fourMomentum,
+                      neutrino: k.neutrino.fourMomentum, photon: FourMomentum(k.photonEnergyGeV, 0, 0, k.photonEnergyGeV),
+                      recoilMassGeV: k.recoilMassGeV)
+        }
     }
 
     /// The configuration with kaon-frame photon energy `photonEnergyGeV`, Q-frame lepton and
@@ -156,43 +163,62 @@ public struct SemileptonicRadiativeGenerator: RadiativeEventGenerator {
         let p = ((e - mL) * (e + mL)).squareRoot()
         guard p > 0, eNu > 0, recoil - e - eNu > pionMassGeV else { return nil }
         let (cosLN, sinLN) = leptonNeutrinoAngle(recoilMassGeV: recoil, leptonEnergyGeV: e, leptonMomentumGeV: p, neutrinoEnergyGeV: eNu)
-        return configuration(photonEnergyGeV: eGamma, recoilMassGeV: recoil, inverseRecoilMass: 1 / recoil,
-                             leptonEnergyGeV: e, leptonMomentumGeV: p, neutrinoEnergyGeV: eNu,
-                             cosLeptonPhoton: c, sinLeptonPhoton: (oneMinusC * (2 - oneMinusC)).squareRoot(),
-                             cosLeptonNeutrino: cosLN, sinLeptonNeutrino: sinLN, neutrinoAzimuthCos: cosPsi, sin: sinPsi)
+        let k = kinematics(photonEnergyGeV: eGamma, recoilMassGeV: recoil, inverseRecoilMass: 1 / recoil,
+                           leptonEnergyGeV: e, leptonMomentumGeV: p, neutrinoEnergyGeV: eNu,
+                           cosLeptonPhoton: c, sinLeptonPhoton: (oneMinusC * (2 - oneMinusC)).squareRoot(),
+                           cosLeptonNeutrino: cosLN, sinLeptonNeutrino: sinLN, neutrinoAzimuthCos: cosPsi, sin: sinPsi)
+        return Configuration(k)
     }
 
     /// The lepton–neutrino opening angle (cos, sin) in the rest frame of Q, fixed by the
     /// energies: the pion momentum closes the triangle, p_π² = p_l² + E_ν² + 2 p_l E_ν cos θ_lν.
     @inline(__always)
-    func leptonNeutrinoAngle(recoilMassGeV recoil: Double, leptonEnergyGeV e: Double, leptonMomentumGeV p: Double,
-                             neutrinoEnergyGeV eNu: Double) -> (cos: Double, sin: Double) {
+    func leptonNeutrinoAngle<L: Lanes>(recoilMassGeV recoil: L, leptonEnergyGeV e: L, leptonMomentumGeV p: L,
+                                       neutrinoEnergyGeV eNu: L) -> (cos: L, sin: L) {
         let mPi = pionMassGeV
         let ePi = recoil - e - eNu
         let pPi2 = (ePi - mPi) * (ePi + mPi)
-        let cosLN = max(-1, min(1, (pPi2 - p * p - eNu * eNu) / (2 * p * eNu)))
+        let cosLN = L.maximum(L(broadcast: -1), L.minimum(L(broadcast: 1), (pPi2 - p * p - eNu * eNu) / (2 * p * eNu)))
         return (cosLN, ((1 - cosLN) * (1 + cosLN)).squareRoot())
     }
 
-    /// The same with the recoil mass, lepton momentum and all angles already known (the
+    /// The four-momenta of one event, or of several side by side, in the rest frame of Q.
+    struct Kinematics<L: Lanes> {
+        var kaon: LaneFourMomentum<L>
+        var pion: LaneFourMomentum<L>
+        var lepton: LaneFourMomentum<L>
+        var neutrino: LaneFourMomentum<L>
+        /// Photon energy in the rest frame of Q (the photon moves along +z).
+        var photonEnergyGeV: L
+        var recoilMassGeV: L
+    }
+
+    /// The configuration with the recoil mass, lepton momentum and all angles already known (the
     /// generator's path): four-momenta only, no division or square root.
     @inline(__always)
-    func configuration(photonEnergyGeV eGamma: Double, recoilMassGeV recoil: Double, inverseRecoilMass: Double,
-                       leptonEnergyGeV e: Double, leptonMomentumGeV p: Double, neutrinoEnergyGeV eNu: Double,
-                       cosLeptonPhoton c: Double, sinLeptonPhoton sinTheta: Double,
-                       cosLeptonNeutrino cosLN: Double, sinLeptonNeutrino sinLN: Double,
-                       neutrinoAzimuthCos cosPsi: Double, sin sinPsi: Double) -> Configuration {
-        let mK = kaonMassGeV
+    func kinematics<L: Lanes>(photonEnergyGeV eGamma: L, recoilMassGeV recoil: L, inverseRecoilMass: L,
+                              leptonEnergyGeV e: L, leptonMomentumGeV p: L, neutrinoEnergyGeV eNu: L,
+                              cosLeptonPhoton c: L, sinLeptonPhoton sinTheta: L,
+                              cosLeptonNeutrino cosLN: L, sinLeptonNeutrino sinLN: L,
+                              neutrinoAzimuthCos cosPsi: L, sin sinPsi: L) -> Kinematics<L> {
+        let mK = kaonMassGeV, zero = L(broadcast: 0)
         // Lepton along (sin θ, 0, cos θ); e1 = (cos θ, 0, −sin θ) and e2 = ŷ complete the frame.
-        let lepton = FourMomentum(e, p * sinTheta, 0, p * c)
+        let lepton = LaneFourMomentum(e, p * sinTheta, zero, p * c)
         let nx = cosLN * sinTheta + sinLN * cosPsi * c
         let ny = sinLN * sinPsi
         let nz = cosLN * c - sinLN * cosPsi * sinTheta
-        let neutrino = FourMomentum(eNu, eNu * nx, eNu * ny, eNu * nz)
-        let pion = FourMomentum(recoil - e - eNu, -lepton.x - neutrino.x, -neutrino.y, -lepton.z - neutrino.z)
+        let neutrino = LaneFourMomentum(eNu, eNu * nx, eNu * ny, eNu * nz)
+        let pion = LaneFourMomentum(recoil - e - eNu, -lepton.x - neutrino.x, -neutrino.y, -lepton.z - neutrino.z)
         let photonQ = mK * eGamma * inverseRecoilMass
-        return Configuration(kaon: FourMomentum(recoil + photonQ, 0, 0, photonQ), pion: pion, lepton: lepton,
-                             neutrino: neutrino, photon: FourMomentum(photonQ, 0, 0, photonQ), recoilMassGeV: recoil)
+        return Kinematics(kaon: LaneFourMomentum(recoil + photonQ, zero, zero, photonQ), pion: pion, lepton: lepton,
+                          neutrino: neutrino, photonEnergyGeV: photonQ, recoilMassGeV: recoil)
+    }
+
+    /// |M_γ|² of one event, or of several side by side (`RadiativeAmplitude.semileptonicSquaredInPhotonAxisFrame`).
+    @inline(__always)
+    func squaredAmplitude<L: Lanes>(_ k: Kinematics<L>) -> L {
+        RadiativeAmplitude.semileptonicSquaredInPhotonAxisFrame(kaon: k.kaon, pion: k.pion, lepton: k.lepton, neutrino: k.neutrino,
+                                                                photonEnergyGeV: k.photonEnergyGeV, polynomials: polynomials)
     }
 
     /// Spin- and polarisation-summed |M_γ|² of a configuration (e² stripped) [GeV²], as the
