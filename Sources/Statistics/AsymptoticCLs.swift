@@ -96,7 +96,7 @@ struct AsymptoticCLs: Sendable {
         let p = alpha * clb
         let priorPart = experiment.backgroundIsExact ? 0 : prior.backgroundOffset(atQuantile: p)
         let start = x + Double.hypot(NormalDistribution.quantile(1 - p) * max(1, experiment.background + x).squareRoot(), priorPart)
-        return RootFinding.newtonInBracket(lower: 0, start: max(start, 1e-3 * (spread + 1)), valueAtLowerIsPositive: true, relativeTolerance: 1e-11) { s in
+        return RootFinding.newtonInBracket(lower: 0, start: max(start, 1e-3 * (spread + 1)), valueAtLowerIsPositive: true, relativeTolerance: RootFinding.lastNewtonStep) { s in
             let tail = averagedTail(countOffset: x, signal: s, derivative: .inSignal)
             return (Double.log(tail.value) - target, tail.derivative / tail.value)
         }
@@ -127,11 +127,13 @@ struct AsymptoticCLs: Sendable {
         }
         // Newton's method from the guess inside [floor, ∞): F(floor) < q, and a step beyond the
         // known bracket moves up by the spread, then twice that, … (`newtonInBracket`), so no
-        // separate bracketing is needed.
+        // separate bracketing is needed. It stops after a step below `lastNewtonStep` of the
+        // smaller of the spread and the count b + x (the limit's scale at the lowest bands).
         let floor = max(-b, known ?? -b)
         let start = guess > floor ? guess : floor + spread
         let x = RootFinding.newtonInBracket(lower: floor, start: start, valueAtLowerIsPositive: false,
-                                            relativeTolerance: 0, absoluteTolerance: 1e-10 * spread, expansion: spread) { x in
+                                            tolerance: { x in RootFinding.lastNewtonStep * min(spread, max(1, b + x)) },
+                                            expansion: spread) { x in
             let tail = averagedTail(countOffset: x, signal: 0, derivative: .inCount)
             return (tail.value - q, tail.derivative)
         }
