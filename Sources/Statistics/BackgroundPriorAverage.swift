@@ -128,33 +128,27 @@ struct BackgroundPriorAverage: Sendable {
             let stepTheta = theta(atBackgroundOffset: stepOffset)
             let rule = BackgroundPriorAverage.panelRule
             var first = 0.0, second = 0.0, norm = 0.0
-            // Above the step, upward in θ, then below it, downward.
             var saturated: (Double, Double)?
+            // One node of panel [lower, upper]; `limit` is the saturated first member on this side.
+            func add(node i: Int, lower: Double, upper: Double, limit: Double) {
+                let half = 0.5 * (upper - lower)
+                let theta = 0.5 * (upper + lower) + half * rule.nodes[i]
+                guard (theta >= stepTheta) == (limit == 0) else { return }
+                let weight = half * rule.weights[i] * Double.exp(-0.5 * theta * theta)
+                let values = saturated ?? f(theta, backgroundOffset(atTheta: theta))
+                if saturated == nil && values.1 == 0 && values.0 == limit { saturated = values }
+                first += weight * values.0
+                second += weight * values.1
+                norm += weight
+            }
+            // Above the step, upward in θ, then below it, downward.
             for panel in 0..<(count - 1) where buffer[panel + 1] > stepTheta {
-                let half = 0.5 * (buffer[panel + 1] - buffer[panel]), middle = 0.5 * (buffer[panel + 1] + buffer[panel])
-                for i in 0..<rule.nodes.count {
-                    let theta = middle + half * rule.nodes[i]
-                    guard theta >= stepTheta else { continue }
-                    let weight = half * rule.weights[i] * Double.exp(-0.5 * theta * theta)
-                    let values = saturated ?? f(theta, backgroundOffset(atTheta: theta))
-                    if saturated == nil && values.1 == 0 && values.0 == 0 { saturated = values }
-                    first += weight * values.0
-                    second += weight * values.1
-                    norm += weight
-                }
+                for i in 0..<rule.nodes.count { add(node: i, lower: buffer[panel], upper: buffer[panel + 1], limit: 0) }
             }
             saturated = nil
             for panel in stride(from: count - 2, through: 0, by: -1) where buffer[panel] < stepTheta {
-                let half = 0.5 * (buffer[panel + 1] - buffer[panel]), middle = 0.5 * (buffer[panel + 1] + buffer[panel])
                 for i in stride(from: rule.nodes.count - 1, through: 0, by: -1) {
-                    let theta = middle + half * rule.nodes[i]
-                    guard theta < stepTheta else { continue }
-                    let weight = half * rule.weights[i] * Double.exp(-0.5 * theta * theta)
-                    let values = saturated ?? f(theta, backgroundOffset(atTheta: theta))
-                    if saturated == nil && values.1 == 0 && values.0 == 1 { saturated = values }
-                    first += weight * values.0
-                    second += weight * values.1
-                    norm += weight
+                    add(node: i, lower: buffer[panel], upper: buffer[panel + 1], limit: 1)
                 }
             }
             return (first / norm, second / norm)
