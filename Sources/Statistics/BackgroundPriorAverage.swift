@@ -16,8 +16,10 @@ import RealModule
 /// truncation (and the cut at |θ| = 8, 10⁻¹⁵ of the mass) is renormalised consistently.
 /// Valid for b, δb ≤ 10³⁰⁰ (`CountingExperiment`): b + 8δb stays finite, and the log-normal
 /// tail is cut where b′ would pass 10³⁰⁵.
-/// Limits agree with adaptive quadrature to ≈ 2×10⁻⁷ relative (fewer edges or 5–6 points per
-/// panel without the ±2, ±7 edges cost 10⁻⁵–10⁻³).
+/// Observed limits agree with adaptive quadrature to ≈ 2×10⁻⁷ relative, expected bands at small
+/// counts with a brute-force average to ≤ 6×10⁻⁶ (the edges move with s, so CLs+b and CLb are
+/// not integrated on the same nodes); fewer edges or 5–6 points per panel without the ±2, ±7
+/// edges cost 10⁻⁵–10⁻³.
 ///
 /// The same quadrature averages any tail with such a step (`average(stepOffset:stepWidth:_:)`),
 /// e.g. the asymptotic tails of `AsymptoticPoissonTail`. The prior is handled through the offset
