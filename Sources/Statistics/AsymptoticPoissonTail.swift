@@ -14,6 +14,9 @@ import RealModule
 /// μ = b + m), so that μ − n = m − x is formed without cancellation even at b = 10³⁰⁰:
 /// μ − n + n ln(n/μ) = n h(t), h(t) = t − ln(1 + t), t = (μ − n)/n (`SaddlePointTerm.xMinusLog1p`).
 enum AsymptoticPoissonTail {
+    /// r²/2 beyond which Φ(r) is taken as 0 or 1 (10⁻¹⁹ off; `PoissonTailsAtCount.saturatedExponent`).
+    static let saturatedHalfDeviance = PoissonTailsAtCount.saturatedExponent
+
     /// Φ(r) and its derivatives ∂Φ(r)/∂μ (≤ 0) and ∂Φ(r)/∂n (≥ 0), for n = b + x ≥ 0 and
     /// μ = b + m ≥ 0 (events).
     ///
@@ -31,13 +34,18 @@ enum AsymptoticPoissonTail {
         let difference = m - x  // μ − n
         let t = difference / n
         if t <= -1 { return (1, 0, 0) }
-        let halfDeviance = n * SaddlePointTerm.xMinusLog1p(t)
+        let h = SaddlePointTerm.xMinusLog1p(t)
+        let halfDeviance = n * h
+        // Beyond r² = 82 (|r| > 9) Φ(r) is within 10⁻¹⁹ of 0 or 1 and φ(r) < 10⁻¹⁸: taken as
+        // exact there, without the erfc and exponential.
+        if halfDeviance > Self.saturatedHalfDeviance { return (difference > 0 ? 0 : 1, 0, 0) }
         let r = (difference > 0 ? -1.0 : 1.0) * (2 * halfDeviance).squareRoot()
         let density = NormalDistribution.density(r)
         if r == 0 {
             let width = n.squareRoot()
             return (0.5, -density / width, density / width)
         }
-        return (NormalDistribution.cdf(r), density * t / ((1 + t) * r), -density * Double.log(onePlus: t) / r)
+        // ln(1 + t) = t − h(t), from the h already known.
+        return (NormalDistribution.cdf(r), density * t / ((1 + t) * r), -density * (t - h) / r)
     }
 }

@@ -16,8 +16,10 @@ import RealModule
 /// truncation (and the cut at |θ| = 8, 10⁻¹⁵ of the mass) is renormalised consistently.
 /// Valid for b, δb ≤ 10³⁰⁰ (`CountingExperiment`): b + 8δb stays finite, and the log-normal
 /// tail is cut where b′ would pass 10³⁰⁵.
-/// Limits agree with adaptive quadrature to ≈ 2×10⁻⁷ relative (fewer edges or 5–6 points per
-/// panel without the ±2, ±7 edges cost 10⁻⁵–10⁻³).
+/// Observed limits agree with adaptive quadrature to ≈ 2×10⁻⁷ relative, expected bands at small
+/// counts with a brute-force average to ≤ 6×10⁻⁶ (the edges move with s, so CLs+b and CLb are
+/// not integrated on the same nodes); fewer edges or 5–6 points per panel without the ±2, ±7
+/// edges cost 10⁻⁵–10⁻³.
 ///
 /// The same quadrature averages any tail with such a step (`average(stepOffset:stepWidth:_:)`),
 /// e.g. the asymptotic tails of `AsymptoticPoissonTail`. The prior is handled through the offset
@@ -107,44 +109,82 @@ struct BackgroundPriorAverage: Sendable {
             return PoissonDistribution.cumulativeAndProbability(k, mean: signal + experiment.background)
         }
         let a = Double(k) + 1
+        // Every node has the same k: its parts are computed once (`PoissonTailsAtCount`).
+        let tails = PoissonTailsAtCount(k: k)
         return average(stepOffset: a - signal - experiment.background, stepWidth: a.squareRoot()) { theta, _ in
-            PoissonDistribution.cumulativeAndProbability(k, mean: signal + background(atTheta: theta))
+            tails.cumulativeAndProbability(mean: signal + background(atTheta: theta))
         }
     }
 
     /// E_π[f] for a pair of functions of the prior, f(θ, d) with d = b′ − b, whose first member
     /// steps from 1 to 0 around d = `stepOffset` over a width `stepWidth` (both in events).
+    ///
+    /// f must be monotone in θ on each side of the step with exact limits: once it returns a
+    /// saturated pair — (1, 0) below the step or (0, 0) above it, as `PoissonTailsAtCount` and
+    /// `AsymptoticPoissonTail` do beyond 9 Poisson widths — it returns the same pair further
+    /// out, so the nodes are walked outward from the step and f is not evaluated beyond the first
+    /// saturated one (their weights still enter the normalisation).
     func average(stepOffset: Double, stepWidth: Double, _ f: (_ theta: Double, _ offset: Double) -> (Double, Double)) -> (Double, Double) {
-        var first = 0.0, second = 0.0, norm = 0.0
-        let edges = panelEdges(stepOffset: stepOffset, stepWidth: stepWidth)
-        let rule = BackgroundPriorAverage.panelRule
-        for panel in 0..<(edges.count - 1) {
-            let half = 0.5 * (edges[panel + 1] - edges[panel])
-            let middle = 0.5 * (edges[panel + 1] + edges[panel])
-            for i in 0..<rule.nodes.count {
-                let theta = middle + half * rule.nodes[i]
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.maximumEdges) { buffer in
+            let count = panelEdges(stepOffset: stepOffset, stepWidth: stepWidth, into: buffer)
+            let stepTheta = theta(atBackgroundOffset: stepOffset)
+            let rule = BackgroundPriorAverage.panelRule
+            var first = 0.0, second = 0.0, norm = 0.0
+            var saturated: (Double, Double)?
+            // One node of panel [lower, upper]; `limit` is the saturated first member on this side.
+            func add(node i: Int, lower: Double, upper: Double, limit: Double) {
+                let half = 0.5 * (upper - lower)
+                let theta = 0.5 * (upper + lower) + half * rule.nodes[i]
+                guard (theta >= stepTheta) == (limit == 0) else { return }
                 let weight = half * rule.weights[i] * Double.exp(-0.5 * theta * theta)
-                let values = f(theta, backgroundOffset(atTheta: theta))
+                let values = saturated ?? f(theta, backgroundOffset(atTheta: theta))
+                if saturated == nil && values.1 == 0 && values.0 == limit { saturated = values }
                 first += weight * values.0
                 second += weight * values.1
                 norm += weight
             }
+            // Above the step, upward in θ, then below it, downward.
+            for panel in 0..<(count - 1) where buffer[panel + 1] > stepTheta {
+                for i in 0..<rule.nodes.count { add(node: i, lower: buffer[panel], upper: buffer[panel + 1], limit: 0) }
+            }
+            saturated = nil
+            for panel in stride(from: count - 2, through: 0, by: -1) where buffer[panel] < stepTheta {
+                for i in stride(from: rule.nodes.count - 1, through: 0, by: -1) {
+                    add(node: i, lower: buffer[panel], upper: buffer[panel + 1], limit: 1)
+                }
+            }
+            return (first / norm, second / norm)
         }
-        return (first / norm, second / norm)
     }
 
-    /// Sorted panel edges in θ: the support ends, the fixed points of the normal density and
-    /// the points around the step that fall inside the support.
-    private func panelEdges(stepOffset: Double, stepWidth: Double) -> [Double] {
-        var interior: [Double] = [-4, -1.5, 1.5, 4]
-        for multiple in [-7.0, -2, 0, 2, 7] {
-            interior.append(theta(atBackgroundOffset: stepOffset + multiple * stepWidth))
+    /// At most 11 panel edges: the two support ends, four fixed points and five around the step.
+    private static let maximumEdges = 11
+
+    /// Writes the sorted panel edges in θ into `edges` and returns their number: the support
+    /// ends, the fixed points of the normal density and the points around the step that fall
+    /// inside the support (on the stack: this runs once per prior average).
+    private func panelEdges(stepOffset: Double, stepWidth: Double, into edges: UnsafeMutableBufferPointer<Double>) -> Int {
+        var interior: (Double, Double, Double, Double, Double, Double, Double, Double, Double) = (
+            -4, -1.5, 1.5, 4,
+            theta(atBackgroundOffset: stepOffset - 7 * stepWidth), theta(atBackgroundOffset: stepOffset - 2 * stepWidth),
+            theta(atBackgroundOffset: stepOffset), theta(atBackgroundOffset: stepOffset + 2 * stepWidth),
+            theta(atBackgroundOffset: stepOffset + 7 * stepWidth))
+        return withUnsafeMutableBytes(of: &interior) { raw in
+            let sorted = raw.bindMemory(to: Double.self)
+            // Insertion sort of nine values (NaN-free: θ of a finite offset is finite or −∞).
+            for i in 1..<sorted.count {
+                let value = sorted[i]
+                var j = i
+                while j > 0 && sorted[j - 1] > value { sorted[j] = sorted[j - 1]; j -= 1 }
+                sorted[j] = value
+            }
+            var count = 1
+            edges[0] = thetaLower
+            for theta in sorted where theta > thetaLower && theta < thetaUpper {
+                if theta - edges[count - 1] > 1e-9 { edges[count] = theta; count += 1 }
+            }
+            if thetaUpper - edges[count - 1] > 1e-9 { edges[count] = thetaUpper; count += 1 } else { edges[count - 1] = thetaUpper }
+            return count
         }
-        var edges = [thetaLower]
-        for theta in interior.sorted() where theta > thetaLower && theta < thetaUpper {
-            if theta - edges[edges.count - 1] > 1e-9 { edges.append(theta) }
-        }
-        if thetaUpper - edges[edges.count - 1] > 1e-9 { edges.append(thetaUpper) } else { edges[edges.count - 1] = thetaUpper }
-        return edges
     }
 }

@@ -44,7 +44,7 @@ struct ExactCLs: Sendable {
         let poissonPart = NormalDistribution.quantile(1 - p) * (Double(k) + 1).squareRoot()
         let priorPart = experiment.backgroundIsExact ? 0 : experiment.background - prior.background(atQuantile: p)
         let start = given ?? Double(k) + 1 - experiment.background + Double.hypot(poissonPart, priorPart)
-        return RootFinding.newtonInBracket(lower: 0, start: max(start, 1), valueAtLowerIsPositive: true, relativeTolerance: 1e-7, g)
+        return RootFinding.newtonInBracket(lower: 0, start: max(start, 1), valueAtLowerIsPositive: true, relativeTolerance: RootFinding.lastNewtonStep, g)
     }
 
     /// Expected limits under the background-only hypothesis, pre-fit (prior centred on the
