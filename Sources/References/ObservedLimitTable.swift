@@ -28,6 +28,16 @@ public enum ObservedLimitTable {
         public var minus1: [Double]
         public var plus1: [Double]
         public var plus2: [Double]
+
+        public init(massesMeV: [Double], observed: [Double], expected: [Double], minus2: [Double], minus1: [Double], plus1: [Double], plus2: [Double]) {
+            self.massesMeV = massesMeV
+            self.observed = observed
+            self.expected = expected
+            self.minus2 = minus2
+            self.minus1 = minus1
+            self.plus1 = plus1
+            self.plus2 = plus2
+        }
     }
 
     /// A problem in a table: its 1-based line and, for a value, its 1-based column.
@@ -51,7 +61,8 @@ public enum ObservedLimitTable {
 
     /// Parses `text` (lines starting with '#' and blank lines are skipped).
     public static func parse(_ text: String, parameter: Parameter) -> Result<Limits, Error> {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // "\r\n" is one Character in Swift, so a split on "\n" alone would not cut it.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         func isSkipped(_ line: Substring) -> Bool { line.hasPrefix("#") || line.allSatisfy { $0 == " " } }
         guard let headerIndex = lines.firstIndex(where: { !isSkipped($0) }) else {
             return .failure(Error(line: 1, message: "no header; expected the CSV of `reach limit --table`, header '\(identifyingColumns.joined(separator: ",")),…'"))
