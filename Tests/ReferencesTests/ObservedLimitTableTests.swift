@@ -49,18 +49,18 @@ final class ObservedLimitTableTests: XCTestCase {
 
     func testValuesThatCannotBeDrawnAreRefusedAtTheirColumn() {
         func error(_ rows: [String]) -> String? { ObservedLimitTable.parse(table(rows), parameter: .u2).refusal?.description }
-        var nonFinite = u2b; nonFinite[0] = "inf"
-        XCTAssertEqual(error([row("200", u2: u2a), row("201", u2: nonFinite)]),
-                       "line 3, column 17: u2_observed 'inf' is not a finite number; expected |U|² > 0 (linear, not log10)")
-        var nan = u2b; nan[3] = "nan"
-        XCTAssertEqual(error([row("200", u2: u2a), row("201", u2: nan)]),
-                       "line 3, column 20: u2_expected_minus1sigma 'nan' is not a finite number; expected |U|² > 0 (linear, not log10)")
-        var zero = u2a; zero[2] = "0"
-        XCTAssertEqual(error([row("200", u2: zero), row("201", u2: u2b)]),
-                       "line 2, column 19: u2_expected_minus2sigma 0 is not positive; expected |U|² > 0 (linear, not log10)")
-        var crossed = u2a; crossed[4] = "1e-8"
-        XCTAssertEqual(error([row("200", u2: crossed), row("201", u2: u2b)]),
-                       "line 2, column 21: u2_expected_plus1sigma 1e-8 is below u2_expected 1.5e-8; expected −2σ ≤ −1σ ≤ median ≤ +1σ ≤ +2σ")
+        // (value, which of the six u2 columns, the error): each in the second row.
+        let cases: [(String, Int, String)] = [
+            ("inf", 0, "line 3, column 17: u2_observed 'inf' is not a finite number; expected |U|² > 0 (linear, not log10)"),
+            ("nan", 3, "line 3, column 20: u2_expected_minus1sigma 'nan' is not a finite number; expected |U|² > 0 (linear, not log10)"),
+            ("0", 2, "line 3, column 19: u2_expected_minus2sigma 0 is not positive; expected |U|² > 0 (linear, not log10)"),
+            ("1e-8", 4, "line 3, column 21: u2_expected_plus1sigma 1e-8 is below u2_expected 1.2e-8; expected −2σ ≤ −1σ ≤ median ≤ +1σ ≤ +2σ"),
+        ]
+        for (value, index, expected) in cases {
+            var values = u2b
+            values[index] = value
+            XCTAssertEqual(error([row("200", u2: u2a), row("201", u2: values)]), expected, value)
+        }
         XCTAssertEqual(error([row("200", u2: u2a), String(row("201", u2: u2b).dropLast(7))]),
                        "line 3: 21 values; expected 22, one per header column")
         XCTAssertEqual(error([row("200", u2: u2a)]), "line 2: 1 row(s); expected at least 2 masses")
