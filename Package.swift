@@ -96,7 +96,7 @@ let tests: [Target] = [
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "DetectorModel", "BackgroundTables", "Physics", "Quadrature", "TestSupport"]),
     // reference/: the scripts (mpmath, scipy) that computed the reference numbers.
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport", realModule], exclude: ["reference"]),
-    .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Physics", "Simulation", "TestSupport"]),
+    .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Physics", "Simulation", "References", "TestSupport"]),
     .testTarget(name: "ProjectionTests", dependencies: ["Projection", "Scenario", "Statistics", "Simulation", "Physics", "TestSupport", "ProjectionFixtures"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot"]),
     .testTarget(name: "ReferencesTests", dependencies: ["References", "Physics", "TestSupport"]),

@@ -7,8 +7,9 @@ import Scenario
 import Statistics
 
 /// The exclusion plot of a scenario file: projections as coloured lines beside the published
-/// limits (grey, excluded side filled; lower bounds hatched), optional ±1σ/±2σ CLs bands for
-/// one variant, an optional ratio panel against a baseline variant. The conventions are the
+/// limits (grey, excluded side filled; lower bounds hatched) and the user's tables of observed
+/// and expected limits (drawn with their bands), optional ±1σ/±2σ CLs bands for one variant,
+/// an optional ratio panel against a baseline variant. The conventions are the
 /// field's (docs/architecture.md §6): linear mass axis, log |U|², label inside the frame,
 /// colour-blind palette.
 public enum ExclusionFigure {
@@ -51,16 +52,17 @@ public enum ExclusionFigure {
     }
 
     /// The figure for `projection` of `file`, with reference curves from `library` and the
-    /// user's own (already read) curves.
+    /// user's own (already read) curves and limit tables.
     public static func make(file: ScenarioFile, projection: DocumentProjection, library: ReferenceLibrary,
-                            userCurves: [ReferenceCurve] = []) -> Figure {
+                            userCurves: [ReferenceCurve] = [], userTables: [UserLimitTable] = []) -> Figure {
         let settings = file.figure
         let flavour = file.channel.flavour
         let statistics = settings.statistics.isEmpty ? uniqueStatistics(file) : settings.statistics
         let xRangeMeV = (settings.xRangeGeV ?? file.masses.fromGeV...file.masses.toGeV)
         let xLower = xRangeMeV.lowerBound * 1000, xUpper = xRangeMeV.upperBound * 1000
         let references = referenceCurves(settings, flavour: flavour, library: library, userCurves: userCurves)
-        let yRange = settings.yRange ?? automaticYRange(projection, statistics: statistics, references: references, xRangeMeV: xLower...xUpper)
+        let yRange = settings.yRange ?? automaticYRange(projection, statistics: statistics, references: references, tables: userTables,
+                                                        xRangeMeV: xLower...xUpper)
         let confidence = ConfidenceLabels(projection)
         let parameter = parameterMarkup(file.channel)
         let yLabel = confidence.shared.map { "\(parameter) (\(percent($0)) % CL)" } ?? parameter
@@ -68,14 +70,16 @@ public enum ExclusionFigure {
 
         // Published limits first, so projections are drawn over them.
         addReferences(references, to: &main)
+        for table in userTables { addLimitTable(table, to: &main) }
         if let bandsLabel = settings.bandsVariant, let curve = projection.curves.first(where: { $0.label == bandsLabel }) {
             addBands(of: curve, to: &main, confidence: confidence)
         }
-        addProjections(projection, statistics: statistics, bandsVariant: settings.bandsVariant, to: &main, confidence: confidence)
+        let hasBands = settings.bandsVariant != nil || !userTables.isEmpty
+        addProjections(projection, statistics: statistics, bandsVariant: settings.bandsVariant, hasBands: hasBands, to: &main, confidence: confidence)
 
         var panels = [main]
         if let baselineLabel = settings.ratioBaseline, let baseline = projection.curves.first(where: { $0.label == baselineLabel }) {
-            panels.append(ratioPanel(projection: projection, baseline: baseline, statistic: statistics[0], hasBands: settings.bandsVariant != nil))
+            panels.append(ratioPanel(projection: projection, baseline: baseline, statistic: statistics[0], hasBands: hasBands))
         }
         let label = settings.label.map { CornerLabel(markup($0)) }
         // A ratio panel gets its own height, so the main panel keeps its proportions.
@@ -108,6 +112,7 @@ public enum ExclusionFigure {
             switch reference {
             case .bundled(let id): return library.curve(id: id, flavour: flavour)
             case .file(let path, _, _): return userCurves.first { $0.id == ReferenceCurve.userFileID(path: path) }
+            case .limitTable: return nil
             }
         }
     }
@@ -132,25 +137,36 @@ public enum ExclusionFigure {
     /// first piece.
     private static func addBands(of curve: SensitivityCurve, to main: inout Panel, confidence: ConfidenceLabels) {
         let x = curve.points.map { $0.massGeV * 1000 }
-        for (lower, upper, fill, legend) in [(curve.points.map(\.u2CLs.minus2), curve.points.map(\.u2CLs.plus2), Palette.band2Sigma, "Expected ±2<i>σ</i>"),
-                                             (curve.points.map(\.u2CLs.minus1), curve.points.map(\.u2CLs.plus1), Palette.band1Sigma, "Expected ±1<i>σ</i>")] {
+        addExpectedBands(x: x, limits: curve.points.map(\.u2CLs), legends: ("Expected ±2<i>σ</i>", "Expected ±1<i>σ</i>"), to: &main)
+        let median = zip(x, curve.points.map(\.u2CLs.median)).map { DataPoint($0, $1) }
+        addPhysicalLine(median, style: LineStyle(color: Palette.ink, width: 1.2, dash: .dashed),
+                        legend: confidence.legend("\(markup(curve.label)): \(curve.statistic == .shape ? "shape-fit " : "")CLs expected median", curve), to: &main)
+    }
+
+    /// The ±2σ (yellow) and ±1σ (green) bands of expected limits sampled at `x`, the ±2σ first
+    /// so the ±1σ lies on it; only the physical region, a legend entry on each band's first piece.
+    static func addExpectedBands(x: [Double], limits: [ExpectedLimits], legends: (twoSigma: String, oneSigma: String), to main: inout Panel) {
+        for (lower, upper, fill, legend) in [(limits.map(\.minus2), limits.map(\.plus2), Palette.band2Sigma, legends.twoSigma),
+                                             (limits.map(\.minus1), limits.map(\.plus1), Palette.band1Sigma, legends.oneSigma)] {
             for (piece, run) in PhysicalMixing.bandRuns(x: x, lower: lower, upper: upper).enumerated() {
                 main.add(.band(Band(x: run.x, lower: run.lower, upper: run.upper, fill: fill, legendLabel: piece == 0 ? legend : nil)))
             }
         }
-        let median = zip(x, curve.points.map(\.u2CLs.median)).map { DataPoint($0, $1) }
-        for (piece, run) in PhysicalMixing.runs(median).enumerated() {
-            main.add(.line(Line(points: run, color: Color(rgb: 0x000000), width: 1.2, dash: .dashed,
-                                legendLabel: piece == 0 ? confidence.legend("\(markup(curve.label)): \(curve.statistic == .shape ? "shape-fit " : "")CLs expected median", curve) : nil)))
+    }
+
+    /// A curve in its physical runs (`PhysicalMixing`), the legend entry on its first piece.
+    static func addPhysicalLine(_ points: [DataPoint], style: LineStyle, legend: String?, to main: inout Panel) {
+        for (piece, run) in PhysicalMixing.runs(points).enumerated() {
+            main.add(.line(Line(points: run, style: style, legendLabel: piece == 0 ? legend : nil)))
         }
     }
 
     /// Projections: one colour per variant, one dash per statistic (the banded variant's CLs
     /// median is already drawn); beside the yellow band, the palette's orange is skipped (too
     /// little contrast).
-    private static func addProjections(_ projection: DocumentProjection, statistics: [Statistic], bandsVariant: String?,
+    private static func addProjections(_ projection: DocumentProjection, statistics: [Statistic], bandsVariant: String?, hasBands: Bool,
                                        to main: inout Panel, confidence: ConfidenceLabels) {
-        func colour(_ index: Int) -> Color { variantColour(index, hasBands: bandsVariant != nil) }
+        func colour(_ index: Int) -> Color { variantColour(index, hasBands: hasBands) }
         // In a combination's figure the combined curves are solid and wide, the parts thin.
         let combines = projection.curves.contains(where: \.isCombination)
         for (index, curve) in projection.curves.enumerated() {
@@ -160,11 +176,9 @@ public enum ExclusionFigure {
                 if statistic.hasBands && curve.statistic.hasBands && statistic != curve.statistic { continue }
                 let label = statistics.count > 1 ? "\(markup(curve.label)): \(describe(statistic, confidence: curve.confidence))" : markup(curve.label)
                 let points = curve.points.map { DataPoint($0.massGeV * 1000, $0.u2(statistic)) }
-                for (piece, run) in PhysicalMixing.runs(points).enumerated() {
-                    main.add(.line(Line(points: run, color: colour(index), width: combines ? (curve.isCombination ? 2.4 : 1.2) : 1.8,
-                                        dash: curve.isCombination ? .solid : dash(for: statistic),
-                                        legendLabel: piece == 0 ? confidence.legend(label, curve) : nil)))
-                }
+                addPhysicalLine(points, style: LineStyle(color: colour(index), width: combines ? (curve.isCombination ? 2.4 : 1.2) : 1.8,
+                                                         dash: curve.isCombination ? .solid : dash(for: statistic)),
+                                legend: confidence.legend(label, curve), to: &main)
             }
         }
     }
@@ -229,15 +243,18 @@ public enum ExclusionFigure {
 
     /// Whole decades around the drawn projections: a decade below the best limit, two above
     /// the worst point that matters (capped at 1); widened so that every published curve's
-    /// part inside the mass range `xRangeMeV` is on the figure too (its lowest point half a
-    /// decade clear of the bottom, its highest within the top, capped at 1).
+    /// and limit table's part inside the mass range `xRangeMeV` is on the figure too (its lowest
+    /// point half a decade clear of the bottom, its highest within the top, capped at 1).
     static func automaticYRange(_ projection: DocumentProjection, statistics: [Statistic], references: [ReferenceCurve] = [],
-                                xRangeMeV: ClosedRange<Double>? = nil) -> ClosedRange<Double> {
+                                tables: [UserLimitTable] = [], xRangeMeV: ClosedRange<Double>? = nil) -> ClosedRange<Double> {
         let values = projection.curves.flatMap { curve in statistics.flatMap { s in curve.points.map { $0.u2(s) } } }
             .filter { $0.isFinite && $0 > 0 }.sorted()
         var published: [Double] = []
-        for curve in references {
-            for (mass, u2) in zip(curve.massesMeV, curve.u2) where u2.isFinite && u2 > 0 && u2 <= 1 {
+        let tableCurves = tables.flatMap { table in
+            [table.limits.observed, table.limits.minus2, table.limits.plus2].map { (table.limits.massesMeV, $0) }
+        }
+        for (masses, u2s) in references.map({ ($0.massesMeV, $0.u2) }) + tableCurves {
+            for (mass, u2) in zip(masses, u2s) where u2.isFinite && u2 > 0 && u2 <= 1 {
                 if let range = xRangeMeV, !range.contains(mass) { continue }
                 published.append(u2)
             }

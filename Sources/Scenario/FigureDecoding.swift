@@ -2,14 +2,14 @@ import Physics
 import References
 
 /// `figure:` what the plot of a scenario file shows. References are ids of published limits for
-/// the channel's flavour, or user curve files `{file, label, kind}`; `bands` and `ratio_to` name
-/// variants by label.
+/// the channel's flavour, or user files `{file, label, kind}`: a curve, or with `kind:
+/// limit_table` the CSV of `reach limit --table`; `bands` and `ratio_to` name variants by label.
 enum FigureDecoding {
     static let keys = ["y", "x", "x_scale", "references", "statistics", "bands", "ratio_to", "label"]
     static let referenceFileKeys = ["file", "label", "kind"]
     static let yExpected = "a |U|^2 range [low, high] with 0 < low < high, like [1e-9, 1e-4]"
     static let xExpected = "a mass range [low, high] with 0 <= low < high, like [100 MeV, 300 MeV]"
-    static let referencesExpected = "a list of reference ids or {file: <curve.csv>, label: <text>, kind: upper_limit | lower_bound}"
+    static let referencesExpected = "a list of reference ids or {file: <curve.csv>, label: <text>, kind: upper_limit | lower_bound | limit_table}"
     static let statisticsExpected = "a list of statistics, like [median-exclusion, cls-expected]"
 
     static func decode(_ node: SourceNode?, variantLabels: [String], context: DecodingContext) -> FigureSettings? {
@@ -92,20 +92,45 @@ enum FigureDecoding {
         return references.contains { $0 == nil } ? nil : references.compactMap { $0 }
     }
 
+    /// What `kind:` of a user file says: the side a curve excludes, or a limit table.
+    private enum FileKind: String, CaseIterable {
+        case upperLimit = "upper_limit"
+        case lowerBound = "lower_bound"
+        case limitTable = "limit_table"
+    }
+
     private static func decodeReferenceFile(_ node: SourceNode, context: DecodingContext) -> FigureSettings.Reference? {
         let log = context.log
         guard let reader = MappingReader(node, allowedKeys: referenceFileKeys, expected: "{file: <curve.csv>, label: <text>, kind: upper_limit}", log: log)
         else { return nil }
-        let curveExpected = "a curve file with columns mass_MeV,U2 (relative to the scenario's folder)"
-        let path = reader.required("file", expected: curveExpected).flatMap { context.readableFile($0, as: .referenceCurve, expected: curveExpected) }
+        // The kind first: it says how the file is read.
+        let kind = reader.optional("kind").map {
+            ValueDecoding.choice($0, ValueDecoding.cases(FileKind.self), expected: "upper_limit, lower_bound or limit_table", log: log)
+        } ?? .upperLimit
+        let fileExpected: String, fileKind: NamedFiles.Kind
+        if kind == .limitTable {
+            // The figure's y axis: B for a continuum channel, |U|² otherwise.
+            let parameter: ObservedLimitTable.Parameter = context.channel?.isContinuum == true ? .branchingFraction : .u2
+            fileExpected = "the CSV `reach limit --table` writes, with its \(parameter.rawValue)_* columns filled (relative to the scenario's folder)"
+            fileKind = .limitTable(parameter)
+        } else {
+            fileExpected = "a curve file with columns mass_MeV,U2 (relative to the scenario's folder)"
+            fileKind = .referenceCurve
+        }
+        let path = reader.required("file", expected: fileExpected).flatMap { file -> String? in
+            // With an unknown kind the file's format is unknown: only the kind is reported.
+            guard kind != nil else { return nil }
+            return context.readableFile(file, as: fileKind, expected: fileExpected)
+        }
         let label = reader.required("label", expected: "the curve's legend text").flatMap {
             ValueDecoding.text($0, expected: "the curve's legend text", log: log)
         }
-        let kind = reader.optional("kind").map {
-            ValueDecoding.choice($0, ValueDecoding.cases(FigureSettings.ReferenceKind.self), expected: "upper_limit or lower_bound", log: log)
-        } ?? .upperLimit
         guard let path, let label, let kind else { return nil }
-        return .file(path: path, label: label, kind: kind)
+        switch kind {
+        case .upperLimit: return .file(path: path, label: label, kind: .upperLimit)
+        case .lowerBound: return .file(path: path, label: label, kind: .lowerBound)
+        case .limitTable: return .limitTable(path: path, label: label)
+        }
     }
 
     private static func decodeStatistics(_ node: SourceNode, log: DiagnosticLog) -> [Statistic]? {

@@ -1,4 +1,7 @@
-/// How the decoder checks the files a scenario names: background tables and reference curves.
+import References
+
+/// How the decoder checks the files a scenario names: background tables, reference curves and
+/// limit tables.
 /// Loading from disk reads each through the reader the projection or the figure uses
 /// (`BackgroundTableFile`, `ReferenceCurveFile`), so a file that a command would refuse is
 /// refused by `reach validate` too; decoding text alone checks nothing.
@@ -10,6 +13,8 @@ public struct NamedFiles {
         /// N_exp and δN_exp above each cut m0² (`CutTable`).
         case cutTable
         case referenceCurve
+        /// The CSV `reach limit --table` writes, read for the figure's quantity.
+        case limitTable(ObservedLimitTable.Parameter)
     }
 
     /// What is wrong with a named file.
@@ -43,6 +48,7 @@ public struct NamedFiles {
             case .mirroredBackgroundTable: return BackgroundTableFile.read(path: path, mirrored: true).failure?.problem
             case .cutTable: return BackgroundTableFile.readCut(path: path).failure?.problem
             case .referenceCurve: return ReferenceCurveFile.read(path: path).failure?.problem
+            case .limitTable(let parameter): return ReferenceCurveFile.readLimitTable(path: path, parameter: parameter).failure?.problem
             }
         }
     }

@@ -410,14 +410,21 @@ public struct SidebandFit: Sendable, Equatable {
 
 /// What the figure of a scenario file shows. Decoded here, drawn by the plot layer.
 public struct FigureSettings: Sendable, Equatable {
-    /// A reference curve: a bundled id (`pienu_2018`) or a user file.
+    /// A reference curve: a bundled id (`pienu_2018`) or a user file; or a user's table of
+    /// observed and expected limits (`reach limit --table`, `kind: limit_table`), drawn with
+    /// its expected bands.
     public enum Reference: Sendable, Equatable {
         case bundled(id: String)
         case file(path: String, label: String, kind: ReferenceKind)
+        case limitTable(path: String, label: String)
     }
     public enum ReferenceKind: String, Sendable, Equatable, CaseIterable {
         case upperLimit = "upper_limit"
         case lowerBound = "lower_bound"
+    }
+    /// The limit tables among `references`, in order.
+    public var limitTables: [(path: String, label: String)] {
+        references.compactMap { if case .limitTable(let path, let label) = $0 { return (path, label) } else { return nil } }
     }
     public enum AxisScale: String, Sendable, Equatable, CaseIterable {
         case linear, log

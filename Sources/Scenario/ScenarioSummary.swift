@@ -194,6 +194,7 @@ public enum ScenarioSummary {
                 switch reference {
                 case .bundled(let id): return id
                 case .file(_, let label, _): return "'\(label)'"
+                case .limitTable(_, let label): return "'\(label)' (limit table)"
                 }
             }
             parts.append("references " + names.joined(separator: ", "))

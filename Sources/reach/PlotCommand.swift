@@ -150,15 +150,18 @@ struct PlotCommand: ParsableCommand {
                       progress: Progress, document: String?) throws -> [OutputFile.Item] {
         let projection: DocumentProjection
         let userCurves: [ReferenceCurve]
+        let userTables: [UserLimitTable]
         do {
             userCurves = try UserReferenceCurves.read(for: scenario)
+            userTables = try UserLimitTable.read(for: scenario)
             projection = try Projector(generation: simulation.generation, workers: simulation.workers).project(scenario, variants: variants) {
                 progress.update("projecting " + Progress.variantText($0, of: $1, document: document))
             }
         } catch {
             throw InputFailure("\(error)")
         }
-        let figure = ExclusionFigure.make(file: scenario, projection: projection, library: library, userCurves: userCurves)
+        let figure = ExclusionFigure.make(file: scenario, projection: projection, library: library, userCurves: userCurves,
+                                            userTables: userTables)
         progress.update("drawing \(basename)")
         let result = try FigureFiles.render(figure, formats: figureOutput.formats, folder: figureOutput.output, basename: basename)
         progress.clear()

@@ -30,6 +30,8 @@ final class ExecutableFuzzTests: XCTestCase {
         func corpusFile(_ name: String) throws -> String { try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8) }
         seeds.append(Seed(name: "table.yaml", scenario: try corpusFile("table.yaml"), companions: ["flat.csv": try corpusFile("flat.csv")]))
         seeds.append(Seed(name: "curve.yaml", scenario: try corpusFile("curve.yaml"), companions: ["my-limit.csv": try corpusFile("my-limit.csv")]))
+        seeds.append(Seed(name: "limit-table.yaml", scenario: try corpusFile("limit-table.yaml"),
+                          companions: ["limit-table.csv": try corpusFile("limit-table.csv")]))
         return seeds
     }
 
@@ -210,7 +212,7 @@ final class ExecutableFuzzTests: XCTestCase {
 
     func testMutatedInputsKeepThePromises() throws {
         let seeds = try Self.seeds()
-        XCTAssertEqual(seeds.count, 10, "the shipped scenarios and the corpus's table and curve scenarios")
+        XCTAssertEqual(seeds.count, 12, "the shipped scenarios and the corpus's table, curve and limit-table scenarios")
         var statuses: [Int32: Int] = [:]
         for index in 0..<Self.caseCount {
             let mutant = Self.mutant(index, seeds: seeds)

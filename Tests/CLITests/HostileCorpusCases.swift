@@ -143,6 +143,17 @@ enum HostileCorpus {
         refusedFile("curve-no-units.yaml", "curve-no-units.yaml:12:33: figure.references[0].file: file '{folder}/no-units.csv' is not a valid curve, line 1: header 'mass,U2' does not name the mass unit; expected 'mass_MeV,U2' or 'mass_GeV,U2'"),
         refusedFile("curve-three-columns.yaml", "curve-three-columns.yaml:12:33: figure.references[0].file: file '{folder}/three-columns.csv' is not a valid curve, line 1: header 'mass_MeV,U2,U2_error' has 3 columns; expected 2 columns, 'mass_MeV,U2' or 'mass_GeV,U2'"),
 
+        // Limit tables (`reach limit --table` outputs drawn with their bands).
+        refusedFile("limit-table-no-u2.yaml", "limit-table-no-u2.yaml:13:33: figure.references[0].file: file '{folder}/limit-table-no-u2.csv' is not a valid limit table, line 2, column 17: u2_observed is empty; expected |U|² > 0 (linear, not log10) (`reach limit --table` leaves it empty without a conversion: an acceptance column with --kaon-decays, u2_ses or br_ses, and --channel)"),
+        refusedFile("limit-table-decreasing.yaml", "limit-table-decreasing.yaml:13:33: figure.references[0].file: file '{folder}/limit-table-decreasing.csv' is not a valid limit table, line 5, column 1: mass_MeV 280 does not increase; expected masses in strictly increasing order"),
+        refusedFile("limit-table-curve.yaml", "limit-table-curve.yaml:13:33: figure.references[0].file: file '{folder}/my-limit.csv' is not a valid limit table, line 1: header 'mass_MeV,U2' is not that of `reach limit --table`; expected 'mass_MeV,n_obs,n_exp,dn_exp,…'"),
+        CorpusCase(name: "a limit table on the figure",
+                   commandLines: [["validate", "limit-table.yaml"]],
+                   answer: .accepted(shows: [.init(line: "  figure: |U|^2 1.00e-10 to 1.00e-05; linear mass axis; references 'NA62 toy' (limit table)")])),
+        CorpusCase(name: "a limit table drawn",
+                   commandLines: [["plot", "limit-table.yaml"] + quick + ["--format", "svg", "-o", figures]],
+                   answer: .accepted(writes: ["figs/limit-table.svg"])),
+
         // Inputs that must be accepted.
         CorpusCase(name: "a resolution written with the Unicode minus U+2212",
                    commandLines: [["validate", "unicode-minus.yaml"]],

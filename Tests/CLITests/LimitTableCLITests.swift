@@ -66,4 +66,22 @@ final class LimitTableCLITests: CLITestCase {
         XCTAssertEqual(try reach("limit", "--table", "order.csv", "-o", "out.csv").status, 65)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("out.csv")), "no output on failure")
     }
+
+    /// The shipped example is what its command gives (scripts/na62-kmun-counts.swift), and its
+    /// figure is drawn the same twice.
+    func testShippedExampleIsReproducedAndDrawnAlike() throws {
+        let tables = ReachExecutable.packageRoot.appendingPathComponent("scenarios/tables")
+        let run = try reach("limit", "--table", tables.appendingPathComponent("na62-kmun-2016-2018-counts.csv").path,
+                            "--channel", "K+ -> mu+ N", "--kaon-decays", "1.14023e10")
+        assertSuccess(run)
+        XCTAssertEqual(run.stdout, try String(contentsOf: tables.appendingPathComponent("na62-kmun-2016-2018-limits.csv"), encoding: .utf8))
+        let scenario = ReachExecutable.packageRoot.appendingPathComponent("scenarios/na62-kmun-observed.yaml").path
+        var drawings: [String] = []
+        for folder in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: path(folder), withIntermediateDirectories: false)
+            assertSuccess(try reach("plot", scenario, "--statistics", "20000", "--format", "svg", "-o", folder, "--quiet"))
+            drawings.append(try String(contentsOfFile: path("\(folder)/na62-kmun-observed.svg"), encoding: .utf8))
+        }
+        XCTAssertEqual(drawings[0], drawings[1])
+    }
 }

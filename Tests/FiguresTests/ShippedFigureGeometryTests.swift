@@ -35,12 +35,13 @@ final class ShippedFigureGeometryTests: XCTestCase {
         var out: [Drawn] = []
         for path in try shippedFiles() {
             for file in try ScenarioLoader.loadAll(path: path).get() {
-                let figure = ExclusionFigure.make(file: file, projection: try projector.project(file), library: library)
+                let figure = ExclusionFigure.make(file: file, projection: try projector.project(file), library: library,
+                                                  userCurves: try UserReferenceCurves.read(for: file), userTables: try UserLimitTable.read(for: file))
                 let model = try FigureRenderer.render(figure, as: .svg).model
                 out.append(Drawn(name: "\((path as NSString).lastPathComponent) \(file.documentName)", file: file, figure: figure, model: model))
             }
         }
-        XCTAssertGreaterThanOrEqual(out.count, 9)
+        XCTAssertGreaterThanOrEqual(out.count, 10)
         return out
     }
 

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Scenario
+import References
 
 /// Tables and curves a scenario names are read when it is loaded, by the readers the projection
 /// and the figure use: what is not a regular file, or not a valid table or curve, is refused at
@@ -104,6 +105,34 @@ final class NamedFileTests: XCTestCase {
         XCTAssertEqual(curveError("unitless.csv"), "\(curveAt): file '\(path("unitless.csv"))' is not a valid curve, line 1: header 'mass,U2' does not name the mass unit; expected 'mass_MeV,U2' or 'mass_GeV,U2'")
         write("three.csv", "mass_MeV,U2,error\n1,1e-6,0\n2,1e-6,0\n")
         XCTAssertEqual(curveError("three.csv"), "\(curveAt): file '\(path("three.csv"))' is not a valid curve, line 1: header 'mass_MeV,U2,error' has 3 columns; expected 2 columns, 'mass_MeV,U2' or 'mass_GeV,U2'")
+    }
+
+    /// A `reach limit --table` output (`kind: limit_table`) is read at load for the figure's
+    /// |U|² columns, and refused at the line and column of a value the figure cannot draw.
+    func testLimitTableContentIsCheckedAtLoad() {
+        func tableError(_ table: String) -> String {
+            let scenario = write("l.yaml", minimalScenario + "figure: { references: [ {file: \(table), label: mine, kind: limit_table} ] }\n")
+            switch ScenarioLoader.load(path: scenario) {
+            case .success: XCTFail("loaded"); return ""
+            case .failure(let errors): XCTAssertEqual(errors.errors.count, 1, "\(errors)"); return errors.lines.first ?? ""
+            }
+        }
+        let at = "\(path("l.yaml")):12:32: figure.references[0].file"
+        let header = "mass_MeV,n_obs,n_exp,dn_exp," + ["ns", "br", "u2"].flatMap { prefix in ObservedLimitTable.columns(.u2).map { prefix + $0.dropFirst(2) } }.joined(separator: ",")
+        let events = "10,8,4,6,11,15,", empty = ",,,,,"
+        write("no-u2.csv", "\(header)\n200,5,4.5,0.5,\(events)\(empty),\(empty)\n201,5,4.5,0.5,\(events)\(empty),\(empty)\n")
+        XCTAssertEqual(tableError("no-u2.csv"), "\(at): file '\(path("no-u2.csv"))' is not a valid limit table, line 2, column 17: u2_observed is empty; expected |U|² > 0 (linear, not log10) (`reach limit --table` leaves it empty without a conversion: an acceptance column with --kaon-decays, u2_ses or br_ses, and --channel)")
+        write("curve.csv", "mass_MeV,U2\n200,1e-8\n201,1e-8\n")
+        XCTAssertEqual(tableError("curve.csv"), "\(at): file '\(path("curve.csv"))' is not a valid limit table, line 1: header 'mass_MeV,U2' is not that of `reach limit --table`; expected 'mass_MeV,n_obs,n_exp,dn_exp,…'")
+        XCTAssertEqual(tableError("missing.csv"), "\(at): file '\(path("missing.csv"))' not found; expected the CSV `reach limit --table` writes, with its u2_* columns filled (relative to the scenario's folder)")
+        let u2 = "2e-8,1.5e-8,0.8e-8,1.1e-8,2.1e-8,3e-8"
+        write("good.csv", "\(header)\n200,5,4.5,0.5,\(events)\(empty),\(u2)\n201,5,4.5,0.5,\(events)\(empty),\(u2)\n")
+        let loaded = ScenarioLoader.load(path: write("g.yaml", minimalScenario + "figure: { references: [ {file: good.csv, label: mine, kind: limit_table} ] }\n"))
+        XCTAssertEqual(try loaded.get().figure.references, [.limitTable(path: path("good.csv"), label: "mine")])
+        XCTAssertEqual(try loaded.get().inputPaths.last, path("good.csv"), "an output may not overwrite it")
+        XCTAssertEqual(ReferenceCurveFile.readLimitTable(path: path("curve.csv"), parameter: .u2).failure?.description,
+                       "\(path("curve.csv")):1: header 'mass_MeV,U2' is not that of `reach limit --table`; expected 'mass_MeV,n_obs,n_exp,dn_exp,…'")
+        XCTAssertEqual(ReferenceCurveFile.readLimitTable(path: path("no-u2.csv"), parameter: .u2).failure?.description.hasPrefix("\(path("no-u2.csv")):2:17: u2_observed is empty"), true)
     }
 
     /// The readers the projection and the figure call give the same verdict as loading.

@@ -132,6 +132,16 @@ final class ScenarioDecodingTests: XCTestCase {
         XCTAssertEqual(figure.label, "NA62 projection")
     }
 
+    /// `kind: limit_table` names a `reach limit --table` output, drawn with its bands; an
+    /// unknown kind names the three.
+    func testLimitTableReference() throws {
+        let yaml = minimalScenario + "figure: { references: [{file: limits.csv, label: NA62, kind: limit_table}, {file: c.csv, label: C}] }\n"
+        XCTAssertEqual(try XCTUnwrap(decoded(yaml)).figure.references,
+                       [.limitTable(path: "/scenarios/limits.csv", label: "NA62"), .file(path: "/scenarios/c.csv", label: "C", kind: .upperLimit)])
+        let wrong = minimalScenario + "figure: { references: [{file: limits.csv, label: NA62, kind: limits}] }\n"
+        XCTAssertEqual(errorLines(wrong), ["t.yaml:12:62: figure.references[0].kind: unknown value 'limits'; expected one of upper_limit, lower_bound, limit_table"])
+    }
+
     /// Muon channels take the muon library's ids; the decoder uses the ids it is given.
     func testReferenceIDsComeFromTheInjectedLibrary() throws {
         let muon = replacingLine(containing: "channel:", with: "channel: K+ -> mu+ N") + "figure: { references: [na62_2021, bbn] }\n"
