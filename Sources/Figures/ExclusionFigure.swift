@@ -71,6 +71,10 @@ public enum ExclusionFigure {
         // Published limits first, so projections are drawn over them.
         addReferences(references, to: &main)
         for table in userTables { addLimitTable(table, to: &main) }
+        if let envelope = settings.envelope, let first = projection.curves.first(where: { $0.label == envelope.first }),
+           let second = projection.curves.first(where: { $0.label == envelope.second }) {
+            addEnvelope(between: first, and: second, label: envelope.label, statistic: statistics[0], to: &main)
+        }
         if let bandsLabel = settings.bandsVariant, let curve = projection.curves.first(where: { $0.label == bandsLabel }) {
             addBands(of: curve, to: &main, confidence: confidence)
         }
@@ -129,6 +133,20 @@ public enum ExclusionFigure {
                 main.add(.region(FilledRegion(boundary: points, side: .below, fill: Color.white.withAlpha(0),
                                               hatch: Hatch(spacingPt: 7, lineWidth: 0.45), label: curve.label)))
             }
+        }
+    }
+
+    /// `figure.envelope`: the region between two variants' curves of the first drawn statistic,
+    /// mass by mass (how much the reach depends on the assumption the two variants differ in),
+    /// in translucent grey under the projections; only the physical region |U|² ≤ 1 is drawn.
+    private static func addEnvelope(between first: SensitivityCurve, and second: SensitivityCurve, label: String?, statistic: Statistic,
+                                    to main: inout Panel) {
+        let x = first.points.map { $0.massGeV * 1000 }
+        let a = first.points.map { $0.u2(statistic) }, b = second.points.map { $0.u2(statistic) }
+        let lower = zip(a, b).map { min($0, $1) }, upper = zip(a, b).map { max($0, $1) }
+        let legend = label.map(markup) ?? "between \(markup(first.label)) and \(markup(second.label))"
+        for (piece, run) in PhysicalMixing.bandRuns(x: x, lower: lower, upper: upper).enumerated() {
+            main.add(.band(Band(x: run.x, lower: run.lower, upper: run.upper, fill: Palette.envelope, legendLabel: piece == 0 ? legend : nil)))
         }
     }
 

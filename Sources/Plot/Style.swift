@@ -113,6 +113,9 @@ public enum Palette {
     public static let band1Sigma = Color(rgb: 0x00cc00)
     /// Expected ±2σ band (the "Brazil plot" yellow).
     public static let band2Sigma = Color(rgb: 0xffdd00)
+    /// The band between two variants (`figure.envelope`): a translucent slate blue, apart
+    /// from the greys of published regions and the green and yellow of expected bands.
+    public static let envelope = Color(rgb: 0x6a5acd, alpha: 0.28)
     /// Frame, ticks and text.
     public static let ink = Color(rgb: 0x000000)
 }

@@ -94,6 +94,9 @@ enum CombinationDecoding {
         if var settings = figure {
             settings.bandsVariant = settings.bandsVariant.map { Combination.curveLabelPrefix + $0 }
             settings.ratioBaseline = settings.ratioBaseline.map { Combination.curveLabelPrefix + $0 }
+            settings.envelope = settings.envelope.map {
+                .init(first: Combination.curveLabelPrefix + $0.first, second: Combination.curveLabelPrefix + $0.second, label: $0.label)
+            }
             figure = settings
         }
         guard valid, let title, let figure, nameNode == nil || name != nil else { return nil }

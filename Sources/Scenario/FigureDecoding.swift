@@ -5,7 +5,7 @@ import References
 /// the channel's flavour, or user files `{file, label, kind}`: a curve, or with `kind:
 /// limit_table` the CSV of `reach limit --table`; `bands` and `ratio_to` name variants by label.
 enum FigureDecoding {
-    static let keys = ["y", "x", "x_scale", "references", "statistics", "bands", "ratio_to", "label"]
+    static let keys = ["y", "x", "x_scale", "references", "statistics", "bands", "ratio_to", "envelope", "envelope_label", "label"]
     static let referenceFileKeys = ["file", "label", "kind"]
     static let yExpected = "a |U|^2 range [low, high] with 0 < low < high, like [1e-9, 1e-4]"
     static let xExpected = "a mass range [low, high] with 0 <= low < high, like [100 MeV, 300 MeV]"
@@ -15,7 +15,7 @@ enum FigureDecoding {
     static func decode(_ node: SourceNode?, variantLabels: [String], context: DecodingContext) -> FigureSettings? {
         guard let node else { return FigureSettings() }
         let log = context.log
-        guard let reader = MappingReader(node, allowedKeys: keys, expected: "a mapping {y, x, x_scale, references, statistics, bands, ratio_to, label}", log: log)
+        guard let reader = MappingReader(node, allowedKeys: keys, expected: "a mapping {y, x, x_scale, references, statistics, bands, ratio_to, envelope, envelope_label, label}", log: log)
         else { return nil }
         var valid = true
         var settings = FigureSettings()
@@ -47,6 +47,14 @@ enum FigureDecoding {
         settings.ratioBaseline = take(reader.optional("ratio_to").map {
             decodeVariantLabel($0, labels: variantLabels, role: "the baseline variant of the ratio panel", log: log)
         })
+        settings.envelope = take(reader.optional("envelope").map { decodeEnvelope($0, labels: variantLabels, log: log) })
+        if let node = reader.optional("envelope_label") {
+            if settings.envelope == nil && reader.optional("envelope") == nil {
+                log.report(node, "an envelope label without an envelope", expected: "envelope: [A, B] beside it")
+                valid = false
+            }
+            settings.envelope?.label = take(ValueDecoding.text(node, expected: "the envelope's legend text", log: log))
+        }
         settings.label = take(reader.optional("label").map {
             ValueDecoding.text($0, expected: "an experiment label like 'NA62 projection'", log: log)
         })
@@ -131,6 +139,23 @@ enum FigureDecoding {
         case .lowerBound: return .file(path: path, label: label, kind: .lowerBound)
         case .limitTable: return .limitTable(path: path, label: label)
         }
+    }
+
+    /// `envelope: [A, B]`: two distinct variant labels, the band between whose curves is drawn.
+    private static func decodeEnvelope(_ node: SourceNode, labels: [String], log: DiagnosticLog) -> FigureSettings.Envelope? {
+        let expected = "a list of two variant labels, like [\"beyond: missed\", \"beyond: partial\"]"
+        guard let elements = ValueDecoding.list(node, expected: expected, log: log) else { return nil }
+        guard elements.count == 2 else {
+            log.report(node, "found \(elements.count) entr\(elements.count == 1 ? "y" : "ies")", expected: expected)
+            return nil
+        }
+        let named = elements.map { decodeVariantLabel($0, labels: labels, role: "a variant bounding the envelope", log: log) }
+        guard let first = named[0], let second = named[1] else { return nil }
+        guard first != second else {
+            log.report(elements[1], "'\(second)' bounds the envelope twice", expected: "two different variants")
+            return nil
+        }
+        return FigureSettings.Envelope(first: first, second: second)
     }
 
     private static func decodeStatistics(_ node: SourceNode, log: DiagnosticLog) -> [Statistic]? {

@@ -443,6 +443,19 @@ public struct FigureSettings: Sendable, Equatable {
     /// Label of the baseline variant of the ratio panel, if any.
     public var ratioBaseline: String?
     /// Experiment label inside the frame ("NA62 projection").
+    /// `envelope`: the band between two variants' curves (e.g. an assumption's two extremes).
+    public var envelope: Envelope?
+    public struct Envelope: Sendable, Equatable {
+        public var first: String
+        public var second: String
+        /// `envelope_label`, the legend text; nil: "between A and B".
+        public var label: String?
+        public init(first: String, second: String, label: String? = nil) {
+            self.first = first
+            self.second = second
+            self.label = label
+        }
+    }
     public var label: String?
 
     public init(yRange: ClosedRange<Double>? = nil, xRangeGeV: ClosedRange<Double>? = nil, xScale: AxisScale = .linear, references: [Reference] = [], statistics: [Statistic] = [], bandsVariant: String? = nil, ratioBaseline: String? = nil, label: String? = nil) {

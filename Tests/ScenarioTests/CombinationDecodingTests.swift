@@ -58,3 +58,17 @@ final class CombinationDecodingTests: XCTestCase {
         XCTAssertTrue(keys.contains { $0.contains("unknown key") }, "\(keys)")
     }
 }
+
+/// `figure.envelope` names two distinct variants; `envelope_label` needs an envelope.
+final class EnvelopeDecodingTests: XCTestCase {
+    private let twoVariants = minimalScenario + "variants:\n  - label: A\n  - label: B\n"
+
+    func testEnvelopeNamesTwoVariants() throws {
+        let file = try decode(twoVariants + "figure:\n  envelope: [A, B]\n  envelope_label: between\n").get()
+        XCTAssertEqual(file.figure.envelope, FigureSettings.Envelope(first: "A", second: "B", label: "between"))
+        XCTAssertTrue(errorLines(twoVariants + "figure:\n  envelope: [A]\n").contains { $0.contains("found 1 entry") })
+        XCTAssertTrue(errorLines(twoVariants + "figure:\n  envelope: [A, A]\n").contains { $0.contains("'A' bounds the envelope twice") })
+        XCTAssertTrue(errorLines(twoVariants + "figure:\n  envelope: [A, C]\n").contains { $0.contains("envelope[1]") && $0.contains("'C'") })
+        XCTAssertTrue(errorLines(twoVariants + "figure:\n  envelope_label: x\n").contains { $0.contains("an envelope label without an envelope") })
+    }
+}
