@@ -224,6 +224,10 @@ public enum ExclusionFigure {
     /// is squashed against 0 beside a baseline at 1.
     static let ratioLogSpan = 3.0
 
+    /// The fraction of a log ratio axis above its highest value: on a ratio panel a few
+    /// decades high, a decade label there needs about a sixth of the panel.
+    static let ratioLogTopRoom = 0.16
+
     /// Each variant's |U|² over the baseline's: what a better trigger or veto buys. The axis
     /// names the baseline, since "ratio" alone does not say to what.
     static func ratioPanel(projection: DocumentProjection, baseline: SensitivityCurve, statistic: Statistic, hasBands: Bool = false) -> Panel {
@@ -236,8 +240,12 @@ public enum ExclusionFigure {
         let label = "ratio to \(markup(baseline.label))"
         let axis: Axis
         if high / low > ratioLogSpan {
-            // A fifth of a decade of room at either end; numbers rather than powers of ten.
-            axis = Axis(.log, low / pow(10, 0.2), high * pow(10, 0.25), label: label, plainDecades: -4...4)
+            // A fifth of a decade of room below, numbers rather than powers of ten; above, at
+            // least `ratioLogTopRoom` of the axis, so the label of the top decade (1 when no
+            // variant is worse than the baseline) stays clear of the main panel's lowest one.
+            let span = log10(high / low) + 0.2
+            let top = max(0.25, span * ratioLogTopRoom / (1 - ratioLogTopRoom))
+            axis = Axis(.log, low / pow(10, 0.2), high * pow(10, top), label: label, plainDecades: -4...4)
         } else {
             // Room above the top tick, so its label stays clear of the main panel's lowest decade.
             let upper = min(3, (high * 10).rounded(.up) / 10 + 0.15)

@@ -2,6 +2,7 @@ import Foundation
 import Physics
 import Plot
 import Projection
+import Scenario
 
 /// A limit over two scenario parameters at one mass (`reach scan` with two parameters): a heat
 /// map of log₁₀ of the CLs expected median, one cell per grid point reaching halfway to its
@@ -13,13 +14,18 @@ public enum GridFigure {
     /// ramp from dark blue through green to yellow.
     static let ramp: [(Double, UInt32)] = [(0, 0x30123b), (0.25, 0x3e6fd9), (0.5, 0x1fc8a0), (0.75, 0xa4e43a), (1, 0xf9e721)]
 
-    public static func make(_ grid: ParameterGrid) -> Figure {
+    /// `streams` are the scanned variant's trigger streams, which name an axis of a stream's
+    /// kaon decays (unless the other axis changes a stream too, so the names may not hold).
+    public static func make(_ grid: ParameterGrid, streams: [TriggerStream] = []) -> Figure {
         let x = grid.firstValues.map(\.value), y = grid.secondValues.map(\.value)
+        func label(_ parameter: ScenarioParameter, _ other: ScenarioParameter, unit: String) -> String {
+            ScanAxisLabel.markup(path: parameter.path, unit: unit, streams: other.path.hasPrefix("exposure.streams") ? [] : streams)
+        }
         let z = grid.rows.map { row in row.points.map { log10($0.sensitivity.u2CLs.median) } }
         let finite = z.flatMap { $0 }.filter(\.isFinite)
         let low = finite.min() ?? 0, high = finite.max() ?? 1
-        let xAxis = ScanFigure.valueAxis(x, label: ScanAxisLabel.markup(path: grid.first.path, unit: grid.firstValues.first?.unit ?? ""))
-        let yAxis = ScanFigure.valueAxis(y, label: ScanAxisLabel.markup(path: grid.second.path, unit: grid.secondValues.first?.unit ?? ""))
+        let xAxis = ScanFigure.valueAxis(x, label: label(grid.first, grid.second, unit: grid.firstValues.first?.unit ?? ""))
+        let yAxis = ScanFigure.valueAxis(y, label: label(grid.second, grid.first, unit: grid.secondValues.first?.unit ?? ""))
         var panel = Panel(yAxis: yAxis)
         let xEdges = edges(x, log: xAxis.scale == .log), yEdges = edges(y, log: yAxis.scale == .log)
         for j in y.indices {

@@ -1,3 +1,6 @@
+import Foundation
+import Scenario
+
 /// The physics name of a scannable scenario key, for the x axis of a scan figure: a referee
 /// reads "hermetic veto angle θ_max [mrad]", not `detector.veto.hermetic_angle`. Keys not
 /// named here keep their path. List indices do not change the name (every stream's
@@ -37,6 +40,24 @@ public enum ScanAxisLabel {
             if c == "[" { skipping = true; out.append("[") } else if c == "]" { skipping = false; out.append("]") } else if !skipping { out.append(c) }
         }
         return out
+    }
+
+    /// The label of a stream's `kaon_decays` when the stream is known: the decays in the
+    /// fiducial volume are easily read as N_K, which the downscaling makes 100 times smaller,
+    /// so the label names the stream and gives N_K (effective) in terms of the axis value.
+    public static func markup(path: String, unit: String, streams: [TriggerStream]) -> String {
+        let parameter = try? ScenarioParameter.parse(path).get()
+        guard pattern(path) == "exposure.streams[].kaon_decays", let parameter,
+              case let .index(i)? = parameter.components.dropLast().last, streams.indices.contains(i) else {
+            return markup(path: path, unit: unit)
+        }
+        let stream = streams[i]
+        func number(_ v: Double) -> String { String(format: "%g", v) }
+        let efficiency = stream.triggerEfficiency == 1 ? "" : " × \(number(stream.triggerEfficiency))"
+        let conditions = stream.prescale == 1 && efficiency.isEmpty
+            ? "" : ", prescale \(number(stream.prescale))"
+        return "K<sup>+</sup> decays in the fiducial volume\n(\(ExclusionFigure.escape(stream.name)) stream\(conditions);\n"
+            + "effective <i>N</i><sub><i>K</i></sub> = decays\(efficiency) / \(number(stream.prescale)))"
     }
 
     /// The axis label: the quantity's name (or the escaped key path) and its unit in brackets.

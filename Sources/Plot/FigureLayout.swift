@@ -1,3 +1,5 @@
+import CCairo
+
 /// A tick with its page position and, if labelled, its laid-out label.
 struct LaidOutTick {
     var tick: Tick
@@ -31,9 +33,8 @@ struct FigureLayout {
         let theme = figure.theme
         let W = figure.widthPt, H = figure.heightPt
         var warnings: [PlotWarning] = []
-        let labels = MeasuredLabels(figure, cache: cache)
-        let settled = settleMargins(figure, labels: labels, cache: cache)
-        let rects = settled.rects, margins = settled.margins
+        let settled = settleMargins(figure, labels: MeasuredLabels(figure, cache: cache), cache: cache)
+        let rects = settled.rects, margins = settled.margins, labels = settled.labels
         var xTicks = settled.xTicks, yTicks = settled.yTicks
         if W - margins.left - margins.right < 10 || H - margins.top - margins.bottom < 10 {
             warnings.append(PlotWarning(kind: .textDoesNotFit("figure \(W) × \(H) pt is too small for its labels")))
@@ -80,6 +81,17 @@ struct FigureLayout {
             title = figure.title.map { cache.block($0, theme.titleSize) }
             yWidth = y.compactMap { $0?.height }.max() ?? 0
         }
+
+        /// The y labels set again to fit along the panels of `rects` (`TextFit`).
+        func fitted(_ figure: Figure, to rects: [PageRect], cache: TextCache) -> MeasuredLabels {
+            var out = self
+            out.y = zip(figure.panels, rects).map { panel, rect in
+                panel.yAxis.label.isEmpty ? nil
+                    : TextFit.block(panel.yAxis.label, length: rect.height, sizePt: figure.theme.axisLabelSize, cache: cache)
+            }
+            out.yWidth = out.y.compactMap { $0?.height }.max() ?? 0
+            return out
+        }
     }
 
     /// Page margins around the stacked panels [pt].
@@ -89,10 +101,13 @@ struct FigureLayout {
 
     /// Margins depend on the tick labels, which depend on the axis lengths, which depend on
     /// the margins: three rounds settle it (the change after the first is a few points at
-    /// most). Returns the panels and ticks of the last round and the margins it asks for.
+    /// most). Each round sets the y labels to fit the panels' heights, which do not depend on
+    /// the left margin they widen. Returns the panels, ticks and labels of the last round and
+    /// the margins it asks for.
     private static func settleMargins(
-        _ figure: Figure, labels: MeasuredLabels, cache: TextCache
-    ) -> (rects: [PageRect], xTicks: [LaidOutTick], yTicks: [[LaidOutTick]], margins: Margins) {
+        _ figure: Figure, labels measured: MeasuredLabels, cache: TextCache
+    ) -> (rects: [PageRect], xTicks: [LaidOutTick], yTicks: [[LaidOutTick]], margins: Margins, labels: MeasuredLabels) {
+        var labels = measured
         let theme = figure.theme
         let pad = theme.outerPadding
         var margins = Margins(left: pad + 40, right: pad + 10, top: pad + 8, bottom: pad + 36)
@@ -103,6 +118,7 @@ struct FigureLayout {
             let plotWidth = max(figure.widthPt - margins.left - margins.right, 10)
             let plotHeight = max(figure.heightPt - margins.top - margins.bottom, 10)
             rects = stack(figure.panels, x: margins.left, y: margins.top, width: plotWidth, height: plotHeight)
+            labels = measured.fitted(figure, to: rects, cache: cache)
             xTicks = chooseTicks(figure.xAxis, from: margins.left, length: plotWidth, horizontal: true, theme: theme, cache: cache)
             yTicks = zip(figure.panels, rects).map { panel, rect in
                 chooseTicks(panel.yAxis, from: rect.maxY, length: rect.height, horizontal: false, theme: theme, cache: cache)
@@ -110,7 +126,7 @@ struct FigureLayout {
             margins = fittedMargins(xTicks: xTicks, yTicks: yTicks, rects: rects, plotWidth: plotWidth,
                                     top: margins.top, labels: labels, theme: theme)
         }
-        return (rects, xTicks, yTicks, margins)
+        return (rects, xTicks, yTicks, margins, labels)
     }
 
     /// One round's margins: room for the measured tick and axis labels, including tick labels
@@ -277,10 +293,10 @@ final class TextCache {
 
     init(engine: TextEngine) { self.engine = engine }
 
-    func block(_ markup: String, _ sizePt: Double) -> TextBlock {
-        let key = "\(sizePt)|\(markup)"
+    func block(_ markup: String, _ sizePt: Double, alignment: PangoAlignment = PANGO_ALIGN_LEFT) -> TextBlock {
+        let key = "\(sizePt)|\(alignment.rawValue)|\(markup)"
         if let b = blocks[key] { return b }
-        let b = engine.block(markup, sizePt: sizePt)
+        let b = engine.block(markup, sizePt: sizePt, alignment: alignment)
         blocks[key] = b
         return b
     }

@@ -16,6 +16,19 @@ public struct PagePoint: Sendable, Hashable {
         self.x = x
         self.y = y
     }
+
+    /// Whether the point lies inside `polygon` by the even–odd rule (for a region's fill, a
+    /// polygon that does not cross itself, the same as cairo's winding rule).
+    func isInside(_ polygon: [PagePoint]) -> Bool {
+        var inside = false
+        var j = polygon.count - 1
+        for i in polygon.indices {
+            let a = polygon[i], b = polygon[j]
+            if (a.y > y) != (b.y > y), x < a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x) { inside.toggle() }
+            j = i
+        }
+        return inside
+    }
 }
 
 /// An axis-aligned rectangle on the page, in points, y growing downwards.

@@ -51,7 +51,8 @@ struct InsideText {
     private mutating func placeExperimentLabel() {
         guard let label = figure.experimentLabel else { return }
         let theme = figure.theme
-        let block = cache.block(label.markup, label.sizePt ?? theme.experimentLabelSize)
+        let block = TextFit.block(label.markup, length: layout.panelRects[label.panel].insetBy(theme.insideInset).width,
+                                  sizePt: label.sizePt ?? theme.experimentLabelSize, cache: cache)
         let rect = label.corner.place(width: block.width, height: block.height, in: layout.panelRects[label.panel], inset: theme.insideInset)
         experimentLabel = (block, rect)
         obstacles[label.panel].append(rect)
@@ -91,12 +92,23 @@ struct InsideText {
                 let block = cache.block(label, figure.theme.annotationSize)
                 if let rect = regionLabelRect(block, region: region, item: item, among: items, panel: p) {
                     labelRects[p][item.index] = rect
-                    regionLabels.append((block, rect, region.hatch != nil))
+                    regionLabels.append((block, rect, region.hatch != nil || onHatching(rect, panel: p)))
                     obstacles[p].append(rect)
                 } else {
                     warnings.append(PlotWarning(panel: p, item: item.index, kind: .labelNotPlaced(TextEngine.plainText(label))))
                 }
             }
+        }
+    }
+
+    /// Whether a label box stands on another region's hatching (a corner or its centre inside
+    /// a hatched fill), where the hatch lines would run through the text.
+    private func onHatching(_ rect: PageRect, panel p: Int) -> Bool {
+        let points = [PagePoint(rect.minX, rect.minY), PagePoint(rect.maxX, rect.minY), PagePoint(rect.minX, rect.maxY),
+                      PagePoint(rect.maxX, rect.maxY), PagePoint(rect.midX, rect.midY)]
+        return prepared[p].contains { item in
+            guard case let .region(region) = item.item, region.hatch != nil else { return false }
+            return item.fills.contains { fill in points.contains { $0.isInside(fill) } }
         }
     }
 

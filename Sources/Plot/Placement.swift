@@ -32,7 +32,8 @@ enum Placement {
     /// curve (a gap of `gap` points), fully inside `area` shrunk by `inset`, covering as
     /// few `samples` of other curves as possible and none of `forbidden` (curve samples, checked
     /// with a margin of 2 pt) nor `obstacles`. `runs` are the
-    /// boundary's pieces in page coordinates (not clipped). Nil if no position fits.
+    /// boundary's pieces in page coordinates (not clipped). Where no box can hug the curve, the
+    /// nearest one further inside the filled side. Nil if no position fits.
     static func regionLabel(
         width: Double, height: Double, side: FillSide, runs: [[PagePoint]], area: PageRect,
         inset: Double, gap: Double, samples: [PagePoint], forbidden: [PagePoint] = [], obstacles: [PageRect]
@@ -44,13 +45,26 @@ enum Placement {
         // A region narrower than its label (or whose curve climbs to the frame across it): the
         // box may reach beyond the curve's x extent, as long as it still stands on the filled
         // side of the curve over at least half its width.
-        return regionLabel(width: width, height: height, side: side, runs: runs, area: area, inset: inset, gap: gap,
-                           samples: samples, forbidden: forbidden, obstacles: obstacles, coverage: 0.5)
+        if let rect = regionLabel(width: width, height: height, side: side, runs: runs, area: area, inset: inset, gap: gap,
+                                  samples: samples, forbidden: forbidden, obstacles: obstacles, coverage: 0.5) {
+            return rect
+        }
+        // A projection curve or other text runs along the boundary wherever the label could hug
+        // it: the box moves away from the curve, deeper into the filled side, as little as it can.
+        for coverage in [1, 0.5] {
+            if let rect = regionLabel(width: width, height: height, side: side, runs: runs, area: area, inset: inset, gap: gap,
+                                      samples: samples, forbidden: forbidden, obstacles: obstacles, coverage: coverage,
+                                      floating: true) {
+                return rect
+            }
+        }
+        return nil
     }
 
     private static func regionLabel(
         width: Double, height: Double, side: FillSide, runs: [[PagePoint]], area: PageRect,
-        inset: Double, gap: Double, samples: [PagePoint], forbidden: [PagePoint], obstacles: [PageRect], coverage: Double
+        inset: Double, gap: Double, samples: [PagePoint], forbidden: [PagePoint], obstacles: [PageRect], coverage: Double,
+        floating: Bool = false
     ) -> PageRect? {
         let inner = area.insetBy(inset)
         guard inner.width > width, inner.height > height else { return nil }
@@ -62,27 +76,42 @@ enum Placement {
             // The curve's extreme over [x0, x1] on the side of the fill; the box must
             // lie entirely within the x extent of the curve.
             guard let (extreme, mean) = envelope(runs, x0, x1, side: side, coverage: coverage) else { continue }
-            let y: Double
+            let hugging: Double
             switch side {
             case .above:
                 let bottom = min(extreme - gap, inner.maxY)
-                y = bottom - height
-                guard y >= inner.minY else { continue }
+                hugging = bottom - height
+                guard hugging >= inner.minY else { continue }
             case .below:
                 let topEdge = max(extreme + gap, inner.minY)
-                y = topEdge
-                guard y + height <= inner.maxY else { continue }
+                hugging = topEdge
+                guard hugging + height <= inner.maxY else { continue }
             }
-            let rect = PageRect(x: x0, y: y, width: width, height: height)
-            if obstacles.contains(where: { $0.intersects(rect) }) { continue }
-            if count(forbidden, in: rect.outsetBy(2)) > 0 { continue }
-            let covered = Double(count(samples, in: rect.outsetBy(2)))
-            // Mean distance from the box edge to the curve: small when the label hugs it.
-            let distance = side == .above ? mean - (y + height) : y - mean
-            let score = 100 * covered + distance
-            if best == nil || score < best!.score { best = (rect, score) }
+            for y in floating ? offsets(from: hugging, height: height, side: side, inner: inner) : [hugging] {
+                let rect = PageRect(x: x0, y: y, width: width, height: height)
+                if obstacles.contains(where: { $0.intersects(rect) }) { continue }
+                if count(forbidden, in: rect.outsetBy(2)) > 0 { continue }
+                let covered = Double(count(samples, in: rect.outsetBy(2)))
+                // Mean distance from the box edge to the curve: small when the label hugs it.
+                let distance = side == .above ? mean - (y + height) : y - mean
+                let score = 100 * covered + distance
+                if best == nil || score < best!.score { best = (rect, score) }
+            }
         }
         return best?.rect
+    }
+
+    /// Tops of boxes from the hugging position towards the frame on the filled side, a quarter
+    /// of the box height apart: every one still on the filled side of the curve.
+    static func offsets(from hugging: Double, height: Double, side: FillSide, inner: PageRect) -> [Double] {
+        let step = max(height / 4, 0.5)
+        var out: [Double] = []
+        var y = hugging
+        while side == .above ? y >= inner.minY : y + height <= inner.maxY {
+            out.append(y)
+            y += side == .above ? -step : step
+        }
+        return out
     }
 
     /// (extreme, mean) page y of the curve over [x0, x1]: the minimum for a region

@@ -95,7 +95,7 @@ struct ScanCommand: ParsableCommand {
             grid.rows.flatMap(ParameterScanTable.warnings).forEach(messages.warning)
             try output.emit(format == .csv ? ParameterGrid.csv(grid) : ParameterGrid.json(grid))
             if let plot {
-                let written = try FigureFiles.write(GridFigure.make(grid), formats: [.pdf, .png(dpi: 150)], folder: plot, basename: basename)
+                let written = try FigureFiles.write(GridFigure.make(grid, streams: document.variants[try input.selectedVariant(in: document)].exposure.streams), formats: [.pdf, .png(dpi: 150)], folder: plot, basename: basename)
                 messages.summary("grid figure → \(written.joined(separator: ", "))")
             }
             messages.summary("scanned \(grid.first.path) × \(grid.second.path) over \(grid.firstValues.count) × \(grid.secondValues.count) values at \(TableFormatting.format(grid.rows[0].massGeV * 1000)) MeV, variant '\(grid.rows[0].variant)' → \(output.destination) in \(elapsedSeconds(since: start))")

@@ -109,6 +109,40 @@ final class ShippedFigureGeometryTests: XCTestCase {
         }
     }
 
+    /// On a log ratio panel every decade inside the range carries its label — 1, the baseline,
+    /// above all — and every y axis label stays along its own panel.
+    func testRatioDecadesAreLabelledAndYLabelsStayAlongTheirPanels() throws {
+        for d in try drawn() {
+            for (p, panel) in d.model.panels.enumerated() {
+                if let box = panel.yLabelRect {
+                    XCTAssertGreaterThanOrEqual(box.minY, panel.plotRect.minY - 1e-6, "\(d.name): y label of panel \(p) above it")
+                    XCTAssertLessThanOrEqual(box.maxY, panel.plotRect.maxY + 1e-6, "\(d.name): y label of panel \(p) below it")
+                }
+            }
+            guard d.figure.panels.count > 1, d.figure.panels[1].yAxis.scale == .log else { continue }
+            let axis = d.figure.panels[1].yAxis
+            let decades = Int(log10(axis.lower).rounded(.up))...Int(log10(axis.upper).rounded(.down))
+            XCTAssertTrue(decades.contains(0), "\(d.name): the ratio axis holds 1")
+            for e in decades {
+                let value = pow(10, Double(e))
+                let tick = d.model.panels[1].yTicks.first { abs($0.value / value - 1) < 1e-9 }
+                XCTAssertNotNil(tick?.label, "\(d.name): ratio decade \(value) without a label")
+            }
+        }
+    }
+
+    /// The HIKE π0 figures, whose PIENU and NA62 (2021) labels had no room along their
+    /// boundaries: every published region is named.
+    func testEveryRegionOfTheHikePionFiguresIsLabelled() throws {
+        for d in try drawn() where d.name.hasPrefix("hike.yaml") && d.name.contains("pi0") {
+            let dropped = d.model.warnings.filter { w in if case .labelNotPlaced = w.kind { return true } else { return false } }
+            XCTAssertTrue(dropped.isEmpty, "\(d.name): \(dropped)")
+            for item in d.model.items where item.kind == "region" && item.drawn {
+                XCTAssertNotNil(item.labelRect, "\(d.name): region \(item.index) without its label")
+            }
+        }
+    }
+
     /// A ratio panel names its baseline, and its curves have the colours of the variants above.
     func testRatioPanelNamesItsBaselineAndKeepsTheColours() throws {
         for d in try drawn() where d.figure.panels.count > 1 {
@@ -141,6 +175,23 @@ final class FigureAxisKindTests: XCTestCase {
         XCTAssertEqual(ScanAxisLabel.markup(path: "analysis.region.m2_miss_above", unit: "GeV^2"),
                        "<i>m</i><sup>2</sup><sub>miss</sub> cut <i>m</i><sub>0</sub><sup>2</sup> [GeV²]")
         XCTAssertEqual(ScanAxisLabel.markup(path: "detector.unknown_key", unit: ""), "detector.unknown_key")
+    }
+
+    /// A stream's decays are not N_K: the axis names the fiducial volume, the stream and its
+    /// prescale, and how N_K follows from the axis value.
+    func testStreamDecaysAxisSaysWhatItCounts() {
+        let streams = [TriggerStream(name: "1-track 2016-2018", kaonDecays: 4.5e12, prescale: 150),
+                       TriggerStream(name: "minimum-bias", kaonDecays: 4.6e12, prescale: 400, triggerEfficiency: 0.99)]
+        let first = ScanAxisLabel.markup(path: "exposure.streams[0].kaon_decays", unit: "", streams: streams)
+        for part in ["fiducial volume", "1-track 2016-2018", "prescale 150", "<i>N</i><sub><i>K</i></sub>", "/ 150"] {
+            XCTAssertTrue(first.contains(part), "\(first) lacks \(part)")
+        }
+        let second = ScanAxisLabel.markup(path: "exposure.streams[1].kaon_decays", unit: "", streams: streams)
+        XCTAssertTrue(second.contains("minimum-bias") && second.contains("0.99") && second.contains("/ 400"), second)
+        XCTAssertEqual(ScanAxisLabel.markup(path: "exposure.streams[2].kaon_decays", unit: "", streams: streams),
+                       ScanAxisLabel.markup(path: "exposure.streams[2].kaon_decays", unit: ""), "an unknown stream keeps the generic name")
+        XCTAssertEqual(ScanAxisLabel.markup(path: "detector.veto.hermetic_angle", unit: "mrad", streams: streams),
+                       "hermetic veto angle <i>θ</i><sub>max</sub> [mrad]")
     }
 
     func testPlainLabelsBecomeMarkup() {

@@ -26,3 +26,30 @@ final class RegionLabelPlacementTests: XCTestCase {
         XCTAssertLessThanOrEqual(rect.y + rect.height, 250, "above the curve where they overlap")
     }
 }
+
+/// A region whose boundary is lined, all along, by a curve the label must not hide: the label
+/// moves deeper into the filled side, as close to the boundary as the curve allows, rather
+/// than being dropped.
+final class RegionLabelOffTheCurveTests: XCTestCase {
+    func testLabelMovesPastACurveAlongTheBoundary() throws {
+        let boundary = [[PagePoint(0, 300), PagePoint(400, 300)]]
+        let alongside = Clipping.samples(along: [PagePoint(0, 290), PagePoint(400, 290)])
+        let area = PageRect(x: 0, y: 0, width: 400, height: 400)
+        let rect = try XCTUnwrap(Placement.regionLabel(width: 60, height: 12, side: .above, runs: boundary, area: area,
+                                                       inset: 3, gap: 2.5, samples: alongside, forbidden: alongside, obstacles: []))
+        XCTAssertLessThan(rect.maxY, 290 - 2, "above the curve, clear of it")
+        XCTAssertGreaterThan(rect.maxY, 290 - 12, "but still near the boundary")
+        XCTAssertTrue(area.insetBy(3).contains(rect), "inside the frame")
+    }
+
+    /// Below a lower bound the label moves down, past the curve under the boundary.
+    func testLabelMovesDownForARegionBelow() throws {
+        let boundary = [[PagePoint(0, 100), PagePoint(400, 100)]]
+        let alongside = Clipping.samples(along: [PagePoint(0, 110), PagePoint(400, 110)])
+        let area = PageRect(x: 0, y: 0, width: 400, height: 400)
+        let rect = try XCTUnwrap(Placement.regionLabel(width: 60, height: 12, side: .below, runs: boundary, area: area,
+                                                       inset: 3, gap: 2.5, samples: alongside, forbidden: alongside, obstacles: []))
+        XCTAssertGreaterThan(rect.minY, 110 + 2)
+        XCTAssertTrue(area.insetBy(3).contains(rect))
+    }
+}
