@@ -106,7 +106,7 @@ enum FigureDrawing {
         let items = prepared.enumerated().flatMap { p, items in
             items.map { item in
                 ItemModel(
-                    panel: p, index: item.index, kind: item.item.kind, legendLabel: item.item.legendLabel,
+                    panel: p, index: item.index, kind: item.item.kind, legendLabel: item.item.legendLabel ?? inside.labelsInLegend[p][item.index],
                     drawn: item.visible, pieces: item.pieces, pointsInside: item.pointsInside,
                     pointsSkipped: item.skipped.values.reduce(0, +), labelRect: inside.labelRects[p][item.index],
                     polylines: item.strokes, markers: item.markers)

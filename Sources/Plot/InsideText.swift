@@ -6,7 +6,8 @@ struct InsideText {
     let areas: [PlotArea]
     let prepared: [[PreparedItem]]
     let cache: TextCache
-    let entries: [LegendEntry]
+    /// The legend's entries; a region whose label finds no room joins them (`placeRegionLabels`).
+    private(set) var entries: [LegendEntry]
     /// Curve samples per panel, which text should not hide.
     let panelSamples: [[PagePoint]]
     /// Boxes taken per panel; each placed text joins them.
@@ -16,6 +17,8 @@ struct InsideText {
     private(set) var legendModel: LegendModel?
     /// Label box per item of each panel, for the render model.
     private(set) var labelRects: [[PageRect?]]
+    /// Per item of each panel, the label of a region named in the legend instead of inside it.
+    private(set) var labelsInLegend: [[String?]]
     private(set) var regionLabels: [(block: TextBlock, rect: PageRect, hatched: Bool)] = []
     private(set) var warnings: [PlotWarning] = []
 
@@ -45,6 +48,7 @@ struct InsideText {
         panelSamples = prepared.map { $0.flatMap(\.samples) }
         entries = Legend.entries(of: figure.panels)
         labelRects = prepared.map { Array(repeating: nil, count: $0.count) }
+        labelsInLegend = prepared.map { Array(repeating: nil, count: $0.count) }
     }
 
     /// The experiment label goes to its fixed corner first; it only warns if it hides data.
@@ -84,7 +88,9 @@ struct InsideText {
         obstacles[p].append(best.rect)
     }
 
-    /// Labels of filled regions, panel by panel; one that finds no room is dropped with a warning.
+    /// Labels of filled regions, panel by panel. One that finds no room inside its region is
+    /// named in the legend instead (with the region's fill as its sample) when the legend is still
+    /// to be placed; otherwise it is dropped with a warning.
     private mutating func placeRegionLabels() {
         for (p, items) in prepared.enumerated() {
             for item in items {
@@ -94,6 +100,9 @@ struct InsideText {
                     labelRects[p][item.index] = rect
                     regionLabels.append((block, rect, region.hatch != nil || onHatching(rect, panel: p)))
                     obstacles[p].append(rect)
+                } else if figure.legend.placement == .automatic, !entries.contains(where: { $0.label == label }) {
+                    entries.append(LegendEntry(label: label, sample: .patch(fill: region.fill, edge: region.edge, hatch: region.hatch)))
+                    labelsInLegend[p][item.index] = label
                 } else {
                     warnings.append(PlotWarning(panel: p, item: item.index, kind: .labelNotPlaced(TextEngine.plainText(label))))
                 }

@@ -42,6 +42,8 @@ public struct ItemModel: Sendable, Hashable {
     public var panel: Int
     public var index: Int
     public var kind: String
+    /// The item's legend text; for a region whose label found no room inside it, that label
+    /// (the region is named in the legend instead).
     public var legendLabel: String?
     /// True when some part of the item lies inside the plot area.
     public var drawn: Bool
