@@ -87,9 +87,11 @@ public enum CombinedProjection {
             var lower = limits.median, upper = limits.median
             while information(lower) > z * z { lower /= 2 }
             while information(upper) < z * z { upper *= 2 }
-            for _ in 0..<200 where upper - lower > 1e-12 * upper {
+            var steps = 0
+            while upper - lower > 1e-12 * upper && steps < 200 {
                 let middle = (lower * upper).squareRoot()
                 if information(middle) < z * z { lower = middle } else { upper = middle }
+                steps += 1
             }
             exclusion = upper
         }

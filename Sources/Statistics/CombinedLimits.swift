@@ -8,7 +8,9 @@ import RealModule
 /// b ≥ 100, and between them the two are blended with a weight smooth in ln b of the largest
 /// background (as `CLsRegime` does for one channel), so the combined curve has no jump.
 enum CombinedRegime {
+    /// The largest background (events) of a channel with signal up to which the result is exact.
     static let exactBelow = 30.0
+    /// The background (events) from which it is asymptotic.
     static let asymptoticAbove = 100.0
 
     /// Weight of the exact result: the smoothstep 1 − (3t² − 2t³), t = ln(b_max/30)/ln(100/30).

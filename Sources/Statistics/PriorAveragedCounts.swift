@@ -17,6 +17,8 @@ import RealModule
 struct PriorAveragedCounts: Sendable {
     /// The prior's nodes: b′ and normalised weight.
     let nodes: [(background: Double, weight: Double)]
+    /// The largest b′ among the nodes (events).
+    let largestBackground: Double
 
     static let thetaRange = 7.0
     /// Interior panel edges that follow the normal density.
@@ -26,17 +28,16 @@ struct PriorAveragedCounts: Sendable {
     init(_ experiment: CountingExperiment) {
         if experiment.backgroundIsExact {
             nodes = [(experiment.background, 1)]
+            largestBackground = experiment.background
             return
         }
         let b = experiment.background, db = experiment.backgroundUncertainty
-        let logKappa = experiment.uncertaintyModel == .logNormal ? Double.log(onePlus: db / b) : 0
+        // b′(θ) and db′/dθ as the profile likelihood's nuisance has them, kept ≥ 0 (the
+        // Gaussian's support starts at θ = −b/δb; this only guards its rounding).
+        let nuisance = ChannelNuisance(experiment)
         func backgroundAndSlope(_ theta: Double) -> (Double, Double) {
-            switch experiment.uncertaintyModel {
-            case .gaussian: return (max(0, b + db * theta), db)
-            case .logNormal:
-                let value = b * Double.exp(logKappa * theta)
-                return (value, value * logKappa)
-            }
+            let (value, slope) = nuisance.backgroundAndSlope(atTheta: theta)
+            return (max(0, value), slope)
         }
         let lower = experiment.uncertaintyModel == .gaussian ? max(-Self.thetaRange, -b / db) : -Self.thetaRange
         var collected: [(Double, Double)] = []
@@ -60,12 +61,13 @@ struct PriorAveragedCounts: Sendable {
             }
         }
         nodes = collected.map { ($0.0, $0.1 / total) }
+        largestBackground = collected.map(\.0).max() ?? b
     }
 
     /// The largest count worth keeping for signal s: where the Poisson upper tail of the
     /// largest node mean falls below 10⁻¹⁴ (mean + 8√mean + 30 is beyond it).
     func countRange(signal s: Double) -> Int {
-        let largest = (nodes.map(\.background).max() ?? 0) + s
+        let largest = largestBackground + s
         return Int((largest + 8 * largest.squareRoot() + 30).rounded(.up))
     }
 
